@@ -1,0 +1,65 @@
+import { resolve, join } from 'node:path';
+import { parseSecretKey, loadOrCreateKeyFile } from './secret-box.js';
+
+/** Everything Hearth reads from flags and the environment, resolved once at start. */
+export interface HearthConfig {
+  dataDir: string;
+  /** `sqlite:<path>` for the embedded default, or a postgres:// URL. */
+  database: DatabaseTarget;
+  host: string;
+  port: number;
+  logLevel: string;
+  /** Whether cookies are marked Secure (set when served behind HTTPS). */
+  secureCookies: boolean;
+  /** Public origin used in links (invitations); defaults to the listening address. */
+  publicUrl: string | undefined;
+  secretKeySource: { kind: 'env'; value: string } | { kind: 'file'; path: string };
+}
+
+export type DatabaseTarget = { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string };
+
+export interface ConfigFlags {
+  data?: string | undefined;
+  port?: string | number | undefined;
+  host?: string | undefined;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(flags: ConfigFlags = {}, env: NodeJS.ProcessEnv = process.env): HearthConfig {
+  const dataDir = resolve(flags.data ?? env.HEARTH_DATA_DIR ?? '.hearth');
+  const port = Number(flags.port ?? env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ConfigError(`Invalid port "${String(flags.port ?? env.PORT)}": use a number from 0 to 65535`);
+  }
+  return {
+    dataDir,
+    database: parseDatabaseUrl(env.DATABASE_URL, dataDir),
+    host: flags.host ?? env.HOST ?? '127.0.0.1',
+    port,
+    logLevel: env.LOG_LEVEL ?? 'info',
+    secureCookies: env.HEARTH_SECURE_COOKIES === 'true' || (env.HEARTH_PUBLIC_URL ?? '').startsWith('https://'),
+    publicUrl: env.HEARTH_PUBLIC_URL?.replace(/\/+$/, '') || undefined,
+    secretKeySource: env.HEARTH_SECRET_KEY
+      ? { kind: 'env', value: env.HEARTH_SECRET_KEY }
+      : { kind: 'file', path: join(dataDir, 'secret.key') },
+  };
+}
+
+export function parseDatabaseUrl(url: string | undefined, dataDir: string): DatabaseTarget {
+  if (!url) {
+    return { kind: 'sqlite', path: join(dataDir, 'hearth.db') };
+  }
+  if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {
+    return { kind: 'postgres', url };
+  }
+  if (url.startsWith('sqlite:')) {
+    return { kind: 'sqlite', path: resolve(url.slice('sqlite:'.length)) };
+  }
+  throw new ConfigError('DATABASE_URL must start with postgres://, postgresql:// or sqlite:');
+}
+
+export function loadSecretKey(config: HearthConfig): Buffer {
+  const source = config.secretKeySource;
+  return source.kind === 'env' ? parseSecretKey(source.value) : loadOrCreateKeyFile(source.path);
+}

@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as m0001 from './0001_foundation.js';
+
+/**
+ * The one migration set, for SQLite and PostgreSQL alike. Append new files here in order;
+ * never edit a migration that has shipped.
+ */
+export const migrations: Record<string, Migration> = {
+  '0001_foundation': m0001,
+};

@@ -1,0 +1,27 @@
+import { Migrator, type Kysely, type MigrationResultSet } from 'kysely';
+import { migrations } from './migrations/index.js';
+
+function migrator<T>(db: Kysely<T>): Migrator {
+  return new Migrator({ db, provider: { getMigrations: () => Promise.resolve(migrations) } });
+}
+
+export interface MigrationReport {
+  applied: string[];
+}
+
+/** Brings the schema up to date; throws with the failing migration's name if one fails. */
+export async function migrateToLatest<T>(db: Kysely<T>): Promise<MigrationReport> {
+  const result: MigrationResultSet = await migrator(db).migrateToLatest();
+  const applied = (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  if (result.error) {
+    const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`Migration ${failed} failed: ${String(result.error)}`, { cause: result.error });
+  }
+  return { applied };
+}
+
+/** Names of migrations known to the code but not applied to the database. */
+export async function pendingMigrations<T>(db: Kysely<T>): Promise<string[]> {
+  const all = await migrator(db).getMigrations();
+  return all.filter((m) => m.executedAt === undefined).map((m) => m.name);
+}
