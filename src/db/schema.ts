@@ -82,6 +82,47 @@ export interface AuditLogTable {
   at: string;
 }
 
+/** queued (waiting for run_at), running (leased to a worker until locked_until), completed, dead (retries exhausted). */
+export type JobStatus = 'queued' | 'running' | 'completed' | 'dead';
+
+/** The embedded (SQLite) job queue. On PostgreSQL pg-boss keeps jobs in its own schema instead. */
+export interface JobsTable {
+  id: string;
+  task: string;
+  /** JSON of the payload, as validated by the task's schema at enqueue. */
+  payload: string;
+  status: JobStatus;
+  run_at: string;
+  /** Attempts started so far, including one whose lease expired. */
+  attempts: number;
+  /** Retries allowed after the first attempt (from the task, when enqueued). */
+  retry_limit: number;
+  backoff_seconds: number;
+  /** While queued or running, no other job of the same task may hold this key. */
+  singleton_key: string | null;
+  locked_by: string | null;
+  locked_until: string | null;
+  last_error: string | null;
+  created_at: string;
+  /** When the job completed or became a dead letter. */
+  finished_at: string | null;
+}
+
+/** Cron schedules, for both queue backends: fired once per slot by whichever process claims the slot. */
+export interface JobSchedulesTable {
+  name: string;
+  task: string;
+  cron: string;
+  /** IANA time zone the cron expression is read in. */
+  time_zone: string;
+  /** JSON of the payload each run gets. */
+  payload: string;
+  next_run_at: string;
+  last_run_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   users: UsersTable;
   workspaces: WorkspacesTable;
@@ -90,4 +131,6 @@ export interface Database {
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
   audit_log: AuditLogTable;
+  jobs: JobsTable;
+  job_schedules: JobSchedulesTable;
 }

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { newId, newSecret } from './ids.js';
+
+describe('ids', () => {
+  it('sort by creation time', () => {
+    const earlier = newId(1_700_000_000_000);
+    const later = newId(1_700_000_000_001);
+    expect(earlier < later).toBe(true);
+    expect(earlier).toHaveLength(26);
+  });
+
+  it('are unique', () => {
+    const ids = new Set(Array.from({ length: 5000 }, () => newId()));
+    expect(ids.size).toBe(5000);
+  });
+
+  it('secrets are url-safe and long', () => {
+    expect(newSecret()).toMatch(/^[A-Za-z0-9_-]{43}$/);
+  });
+});

@@ -1,0 +1,64 @@
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawServerDefault } from 'fastify';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { newId } from '../core/ids.js';
+import { workspaceRoutes } from '../workspaces/workspaces.routes.js';
+import { accountRoutes } from '../workspaces/accounts.routes.js';
+import { installAuthentication } from './auth.js';
+import type { HttpDeps } from './context.js';
+import { installErrorHandling } from './errors.js';
+import { healthRoutes } from './health.routes.js';
+import { installOpenApi } from './openapi.js';
+import { installWebUi } from './web.js';
+
+export const API_VERSION = '0.1.0';
+
+export type HearthApp = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
+
+/** Builds the whole HTTP application (API, docs, web UI) without listening, so tests can `inject`. */
+export async function buildApp(deps: HttpDeps): Promise<HearthApp> {
+  const app = Fastify({
+    loggerInstance: deps.logger as FastifyBaseLogger,
+    genReqId: () => newId(),
+    requestIdHeader: false,
+    bodyLimit: 1024 * 1024,
+    trustProxy: process.env.HEARTH_TRUST_PROXY === 'true',
+    disableRequestLogging: false,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandling(app);
+
+  app.addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Mantine and Swagger UI set inline styles; scripts stay 'self' only.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        upgradeInsecureRequests: deps.options.secureCookies ? [] : null,
+      },
+    },
+    hsts: deps.options.secureCookies,
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  installAuthentication(app, deps);
+
+  await installOpenApi(app, API_VERSION);
+  await app.register(healthRoutes(deps));
+  await app.register(accountRoutes(deps), { prefix: '/api/v1' });
+  await app.register(workspaceRoutes(deps), { prefix: '/api/v1' });
+  await installWebUi(app, deps.options.webRoot);
+  return app;
+}

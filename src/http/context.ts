@@ -1,0 +1,34 @@
+import type { Kysely } from 'kysely';
+import type { Clock } from '../core/clock.js';
+import type { Logger } from '../core/logger.js';
+import type { DialectName } from '../db/database.js';
+import type { Database } from '../db/schema.js';
+
+/** What the HTTP layer needs from the rest of the house; built by src/container.ts or by tests. */
+export interface HttpDeps {
+  db: Kysely<Database>;
+  dialect: DialectName;
+  clock: Clock;
+  logger: Logger;
+  options: HttpOptions;
+}
+
+export interface HttpOptions {
+  /** Mark cookies Secure (behind HTTPS). */
+  secureCookies: boolean;
+  /** Origin used in links handed to users (invitations); falls back to the request's own origin. */
+  publicUrl: string | undefined;
+  /** Folder of the built web UI (dist/web); undefined serves the API only. */
+  webRoot: string | undefined;
+  /** Sign-in attempts allowed per client address per window. */
+  signInAttemptsPerWindow: number;
+  signInWindowMs: number;
+}
+
+export const defaultHttpOptions: HttpOptions = {
+  secureCookies: false,
+  publicUrl: undefined,
+  webRoot: undefined,
+  signInAttemptsPerWindow: 10,
+  signInWindowMs: 15 * 60 * 1000,
+};

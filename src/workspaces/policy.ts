@@ -1,0 +1,50 @@
+import { forbidden } from '../core/errors.js';
+import type { Role } from './roles.js';
+
+/**
+ * Who may do what in a workspace. One table, read top to bottom; capabilities add their actions
+ * here as they land. Reading the workspace itself is open to every member.
+ */
+const POLICY = {
+  'workspace.read': ['owner', 'admin', 'manager', 'editor', 'agent', 'viewer'],
+  'workspace.update': ['owner', 'admin'],
+  'members.read': ['owner', 'admin', 'manager', 'editor', 'agent', 'viewer'],
+  'members.manage': ['owner', 'admin'],
+  'invitations.manage': ['owner', 'admin'],
+  'tokens.manage-own': ['owner', 'admin', 'manager', 'editor', 'agent', 'viewer'],
+  'audit.read': ['owner', 'admin'],
+  'posts.draft': ['owner', 'admin', 'manager', 'editor'],
+  'posts.approve': ['owner', 'admin', 'manager'],
+  'posts.publish': ['owner', 'admin', 'manager'],
+  'inbox.reply': ['owner', 'admin', 'manager', 'agent'],
+  'reports.read': ['owner', 'admin', 'manager', 'editor', 'agent', 'viewer'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Action = keyof typeof POLICY;
+export const ACTIONS = Object.keys(POLICY) as Action[];
+
+export function can(role: Role, action: Action): boolean {
+  return (POLICY[action] as readonly Role[]).includes(role);
+}
+
+/** Throws 403 unless `role` may perform `action`. */
+export function authorize(role: Role, action: Action): void {
+  if (!can(role, action)) {
+    throw forbidden(`Your role (${role}) does not allow this (${action})`);
+  }
+}
+
+/** Roles a member with `role` may hand out: never above their own, and only owners make owners. */
+export function assignableRoles(role: Role): Role[] {
+  switch (role) {
+    case 'owner':
+      return ['owner', 'admin', 'manager', 'editor', 'agent', 'viewer'];
+    case 'admin':
+      return ['admin', 'manager', 'editor', 'agent', 'viewer'];
+    case 'manager':
+    case 'editor':
+    case 'agent':
+    case 'viewer':
+      return [];
+  }
+}
