@@ -18,3 +18,13 @@ describe('ids', () => {
     expect(newSecret()).toMatch(/^[A-Za-z0-9_-]{43}$/);
   });
 });
+
+describe('ids within one millisecond', () => {
+  it('still sort in creation order', () => {
+    const ids = Array.from({ length: 1000 }, (_, i) => {
+      newId(1_900_000_000_000 + i); // another clock interleaving
+      return newId(1_800_000_000_000);
+    });
+    expect([...ids].sort()).toEqual(ids);
+  });
+});

@@ -20,8 +20,10 @@ export type HearthApp = FastifyInstance<RawServerDefault, IncomingMessage, Serve
 
 /** Builds the whole HTTP application (API, docs, web UI) without listening, so tests can `inject`. */
 export async function buildApp(deps: HttpDeps): Promise<HearthApp> {
+  // Widened on purpose: Fastify's generics expect its base logger type, which pino's satisfies.
+  const loggerInstance: FastifyBaseLogger = deps.logger;
   const app = Fastify({
-    loggerInstance: deps.logger as FastifyBaseLogger,
+    loggerInstance,
     genReqId: () => newId(),
     requestIdHeader: false,
     bodyLimit: 1024 * 1024,

@@ -30,7 +30,9 @@ export function installErrorHandling(app: HearthApp): void {
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const where = error.validationContext ?? 'body';
-      const fields = error.validation.map((issue) => {
+      // Typed loosely on purpose: the library's issue type comes from a fastify subpath types file.
+      const issues = error.validation as { instancePath: string; message?: string }[];
+      const fields = issues.map((issue) => {
         const path = issue.instancePath.replace(/^\//, '').replaceAll('/', '.');
         return { path: path ? `${where}.${path}` : where, message: issue.message ?? 'Invalid value' };
       });

@@ -18,10 +18,20 @@ export const personNameSchema = z.string().trim().min(1, { message: 'Enter a nam
 
 export const workspaceNameSchema = z.string().trim().min(1, { message: 'Enter a name' }).max(120);
 
-const TIME_ZONES = new Set(Intl.supportedValuesOf('timeZone').concat('UTC'));
-export const timeZoneSchema = z.string().refine((zone) => TIME_ZONES.has(zone), {
-  message: 'Unknown time zone: use an IANA name such as Europe/Paris',
-});
+/** The canonical IANA name of a zone ICU knows (aliases such as Asia/Calcutta included), or null. */
+function canonicalTimeZone(zone: string): string | null {
+  try {
+    return new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone;
+  } catch {
+    return null;
+  }
+}
+
+export const timeZoneSchema = z
+  .string()
+  .max(64)
+  .refine((zone) => canonicalTimeZone(zone) !== null, { message: 'Unknown time zone: use an IANA name such as Europe/Paris' })
+  .transform((zone) => canonicalTimeZone(zone) ?? zone);
 
 export const LANGUAGES = ['fr', 'en', 'es', 'de', 'it', 'pt'] as const;
 export const languagesSchema = z
