@@ -9,6 +9,11 @@ import type { HearthApp } from './app.js';
  */
 export async function installWebUi(app: HearthApp, webRoot: string | undefined): Promise<boolean> {
   if (!webRoot || !existsSync(join(webRoot, 'index.html'))) {
+    app.get('/', { schema: { hide: true } }, (_request, reply) =>
+      reply
+        .type('text/plain; charset=utf-8')
+        .send('Hearth API is running, but the web UI is not built: run `npm run build`, then restart. API docs: /api/v1/docs\n'),
+    );
     return false;
   }
   await app.register(fastifyStatic, {

@@ -10,6 +10,7 @@ export function workspacesRepo(db: Kysely<Database>) {
   return {
     insert: (workspace: WorkspaceRow) => db.insertInto('workspaces').values(workspace).execute(),
     findById: (id: string) => db.selectFrom('workspaces').selectAll().where('id', '=', id).executeTakeFirst(),
+    listAll: () => db.selectFrom('workspaces').selectAll().orderBy('created_at').execute(),
     findByName: (name: string) => db.selectFrom('workspaces').selectAll().where('name', '=', name).execute(),
     update: (id: string, changes: Partial<Pick<WorkspaceRow, 'name' | 'time_zone' | 'languages' | 'updated_at'>>) =>
       db.updateTable('workspaces').set(changes).where('id', '=', id).execute(),

@@ -221,3 +221,30 @@ export async function findWorkspaces(db: Kysely<Database>, idOrName: string): Pr
   }
   return (await repo.findByName(idOrName)).map(toWorkspace);
 }
+
+/**
+ * Makes a user owner of every workspace (the CLI's `user create --owner`): the way back in for an
+ * operator whose owners are all locked out. Recorded in each workspace's audit log.
+ */
+export async function makeOwnerOfAllWorkspaces(db: Kysely<Database>, clock: Clock, userId: string): Promise<Workspace[]> {
+  return db.transaction().execute(async (trx) => {
+    const repo = workspacesRepo(trx);
+    const all = await repo.listAll();
+    for (const workspace of all) {
+      const membership = await repo.findMembership(workspace.id, userId);
+      if (membership) {
+        await repo.updateRole(workspace.id, userId, 'owner');
+      } else {
+        await repo.insertMembership({ workspace_id: workspace.id, user_id: userId, role: 'owner', created_at: isoNow(clock) });
+      }
+      await recordAudit(trx, clock, {
+        workspaceId: workspace.id,
+        actorUserId: null,
+        action: 'member.owner_granted_by_cli',
+        target: { type: 'user', id: userId },
+        details: { previousRole: membership?.role ?? null },
+      });
+    }
+    return all.map(toWorkspace);
+  });
+}
