@@ -1,7 +1,7 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { HearthApp } from './app.js';
-import { jsonSchemaTransform } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 
 export const OPENAPI_PATH = '/api/v1/openapi.json';
 export const DOCS_PATH = '/api/v1/docs';
@@ -28,6 +28,8 @@ export async function installOpenApi(app: HearthApp, version: string): Promise<v
       security: [{ bearer: [] }, { session: [] }],
     },
     transform: jsonSchemaTransform,
+    // Schemas registered in zod's global registry with an id become shared components ($ref).
+    transformObject: jsonSchemaTransformObject,
     hideUntagged: true,
   });
   await app.register(swaggerUi, { routePrefix: DOCS_PATH, uiConfig: { docExpansion: 'list', deepLinking: true } });

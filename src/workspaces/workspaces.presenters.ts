@@ -13,21 +13,25 @@ export const roleOut = z.enum(ROLES);
 
 export const userOut = z.object({ id: z.string(), email: z.string(), name: z.string() });
 
-export const sessionOut = z.object({
-  user: userOut,
-  csrfToken: z.string(),
-  workspaces: z.array(z.object({ id: z.string(), name: z.string(), role: roleOut })),
-});
+export const sessionOut = z
+  .object({
+    user: userOut,
+    csrfToken: z.string(),
+    workspaces: z.array(z.object({ id: z.string(), name: z.string(), role: roleOut })),
+  })
+  .meta({ id: 'Session' });
 export type SessionOut = z.infer<typeof sessionOut>;
 
-export const workspaceOut = z.object({
-  id: z.string(),
-  name: z.string(),
-  timeZone: z.string(),
-  languages: z.array(z.string()),
-  createdAt: z.string(),
-  role: roleOut,
-});
+export const workspaceOut = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    timeZone: z.string(),
+    languages: z.array(z.string()),
+    createdAt: z.string(),
+    role: roleOut,
+  })
+  .meta({ id: 'Workspace' });
 
 export const memberOut = z.object({
   userId: z.string(),
@@ -37,13 +41,15 @@ export const memberOut = z.object({
   joinedAt: z.string(),
 });
 
-export const errorOut = z.object({
-  error: z.object({
-    code: z.string(),
-    message: z.string(),
-    fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-  }),
-});
+export const errorOut = z
+  .object({
+    error: z.object({
+      code: z.string(),
+      message: z.string(),
+      fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    }),
+  })
+  .meta({ id: 'Error' });
 
 /** The common error responses every route documents. */
 export const errors = { 400: errorOut, 401: errorOut, 403: errorOut, 404: errorOut, 409: errorOut, 429: errorOut };
