@@ -94,16 +94,19 @@ export async function requireWorkspace(request: FastifyRequest, deps: HttpDeps, 
   return requireMembership(deps.db, user.id, workspaceId);
 }
 
+/** Secure when configured so, or when the request itself came over HTTPS (directly or via a trusted proxy). */
+const isSecure = (reply: FastifyReply, deps: HttpDeps): boolean => deps.options.secureCookies || reply.request.protocol === 'https';
+
 export function setSessionCookie(reply: FastifyReply, deps: HttpDeps, secret: string, expiresAt: Date): void {
   void reply.setCookie(SESSION_COOKIE, secret, {
     httpOnly: true,
     sameSite: 'lax',
-    secure: deps.options.secureCookies,
+    secure: isSecure(reply, deps),
     path: '/',
     expires: expiresAt,
   });
 }
 
 export function clearSessionCookie(reply: FastifyReply, deps: HttpDeps): void {
-  void reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: deps.options.secureCookies });
+  void reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: isSecure(reply, deps) });
 }

@@ -31,6 +31,14 @@ describeEachDatabase('setup, sign-in and sessions over HTTP', (use) => {
     const cookie = reply.cookies.find((c) => c.name === 'hearth_session');
     expect(cookie?.httpOnly).toBe(true);
     expect(cookie?.sameSite).toBe('Lax');
+    expect(cookie?.secure).toBeUndefined();
+  });
+
+  it('marks the cookie Secure when configured for HTTPS', async () => {
+    const secure = await startTestApp(use(), { secureCookies: true });
+    const reply = await secure.app.inject({ method: 'POST', url: '/api/v1/session', payload: { email: OWNER.email, password: OWNER.password } });
+    expect(reply.cookies.find((c) => c.name === 'hearth_session')?.secure).toBe(true);
+    await secure.close();
   });
 
   it('signs in with e-mail in any case, refuses a wrong password with 401, and signs out', async () => {
