@@ -26,6 +26,7 @@ export interface Hearth {
   queue: JobQueue;
   /** Creates or updates the recurring schedules; the server does it at start. */
   installSchedules(): Promise<void>;
+  /** Stops the queue (waiting for in-flight jobs) and closes the database. */
   close(): Promise<void>;
 }
 
@@ -47,6 +48,10 @@ export async function openHearth(config: HearthConfig, logger: Logger, clock: Cl
     migrations,
     queue,
     installSchedules: () => accounts.schedule(queue),
-    close: () => db.close(),
+    close: async () => {
+      // pg-boss opens its own pool on first use; only stop() releases it.
+      await queue.stop();
+      await db.close();
+    },
   };
 }

@@ -35,8 +35,17 @@ export async function buildApp(deps: HttpDeps): Promise<HearthApp> {
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
 
+  // While closing, answer in-flight requests with `Connection: close`: otherwise their keep-alive
+  // sockets hold the server open (Node only closes the connections idle at the moment of close()).
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
+    if (closing) {
+      void reply.header('connection', 'close');
+    }
   });
 
   await app.register(helmet, {

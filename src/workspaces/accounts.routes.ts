@@ -140,7 +140,7 @@ export const accountRoutes =
           summary: 'Accept an invitation: signed in as the invitee, with the existing account password, or as a new account',
           params: tokenParams,
           body: z.object({ name: personNameSchema.optional(), password: z.string().max(512).optional() }),
-          response: { 200: sessionOut, ...errors },
+          response: { 200: sessionOut.extend({ workspaceId: z.string() }), ...errors },
         },
       },
       async (request, reply) => {
@@ -157,11 +157,12 @@ export const accountRoutes =
         } else {
           as = { kind: 'existing-account', password: password ?? '' };
         }
-        const { user } = await acceptInvitation(db, clock, request.params.token, as);
-        if (request.principal?.kind === 'session') {
-          return presentSession(db, user, request.principal.csrfToken);
-        }
-        return signIn(user, 'invitation', request.ip, reply);
+        const { user, workspaceId } = await acceptInvitation(db, clock, request.params.token, as);
+        const session =
+          request.principal?.kind === 'session'
+            ? await presentSession(db, user, request.principal.csrfToken)
+            : await signIn(user, 'invitation', request.ip, reply);
+        return { ...session, workspaceId };
       },
     );
   };

@@ -53,7 +53,7 @@ describeEachDatabase('workspaces, members, invitations, tokens and audit over HT
     expect(tooShort.status).toBe(400);
     const accepted = await guest.post(`/api/v1/invitations/${token}/accept`, { name: 'Vic Viewer', password: 'a long enough password' });
     expect(accepted.status).toBe(200);
-    expect(accepted.body).toMatchObject({ user: { email: 'viewer@brand.test' }, workspaces: [{ id: workspaceId, role: 'viewer' }] });
+    expect(accepted.body).toMatchObject({ user: { email: 'viewer@brand.test' }, workspaceId, workspaces: [{ id: workspaceId, role: 'viewer' }] });
 
     // A used link is dead.
     expect((await new Browser(t.app).get(`/api/v1/invitations/${token}`)).status).toBe(404);

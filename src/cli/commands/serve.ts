@@ -33,7 +33,6 @@ export function registerServe(program: Command): void {
       });
       onShutdownSignal(logger, async () => {
         await app.close();
-        await hearth.queue.stop();
         await hearth.close();
       });
       await app.listen({ port: config.port, host: config.host });
@@ -41,9 +40,10 @@ export function registerServe(program: Command): void {
       const port = typeof address === 'object' && address ? address.port : config.port;
       const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
       const database = hearth.db.dialect === 'sqlite' ? `SQLite in ${config.dataDir}` : 'PostgreSQL';
-      process.stdout.write(`\nHearth is running at http://${host}:${port}/ (${database})\n`);
-      if (await needsSetup(hearth.db.kysely)) {
-        process.stdout.write('Open it in your browser to create the owner account and your first workspace.\n\n');
-      }
+      const firstRun = await needsSetup(hearth.db.kysely);
+      process.stdout.write(
+        `\nHearth is running at http://${host}:${port}/ (${database})\n` +
+          (firstRun ? 'Open it in your browser to create the owner account and your first workspace.\n\n' : '\n'),
+      );
     });
 }

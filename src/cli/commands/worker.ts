@@ -20,7 +20,6 @@ export function registerWorker(program: Command): void {
       const logger = createLogger({ level: config.logLevel });
       const hearth = await openHearth(config, logger);
       onShutdownSignal(logger, async () => {
-        await hearth.queue.stop();
         await hearth.close();
       });
       await hearth.queue.start({ concurrency });
