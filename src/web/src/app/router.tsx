@@ -1,0 +1,59 @@
+/** Every route of the app. Signed-in pages sit below RequireSession, workspace pages below WorkspaceLayout. */
+import { Navigate, createBrowserRouter, type RouteObject } from 'react-router';
+import { AuditPage } from '../audit/AuditPage';
+import { InvitePage } from '../invitations/InvitePage';
+import { MembersPage } from '../members/MembersPage';
+import { HomePage } from '../pages/HomePage';
+import { NotFoundPage } from '../pages/NotFoundPage';
+import { SectionPage } from '../pages/SectionPage';
+import { SetupPage } from '../pages/SetupPage';
+import { SignInPage } from '../pages/SignInPage';
+import { SECTIONS } from '../pages/sections';
+import { RequireSession } from '../session/RequireSession';
+import { SettingsLayout } from '../settings/SettingsLayout';
+import { WorkspaceSettingsPage } from '../settings/WorkspaceSettingsPage';
+import { TokensPage } from '../tokens/TokensPage';
+import { WorkspaceLayout } from '../workspaces/WorkspaceLayout';
+import { RouteErrorPage } from './RouteErrorPage';
+import { SetupGate } from './SetupGate';
+
+export const routes: RouteObject[] = [
+  {
+    element: <SetupGate />,
+    errorElement: <RouteErrorPage />,
+    children: [
+      { path: '/setup', element: <SetupPage /> },
+      { path: '/signin', element: <SignInPage /> },
+      { path: '/invite/:token', element: <InvitePage /> },
+      {
+        element: <RequireSession />,
+        children: [
+          { path: '/', element: <HomePage /> },
+          {
+            path: '/w/:workspaceId',
+            element: <WorkspaceLayout />,
+            children: [
+              { index: true, element: <Navigate to="today" replace /> },
+              ...SECTIONS.map((section) => ({ path: section, element: <SectionPage section={section} /> })),
+              {
+                path: 'settings',
+                element: <SettingsLayout />,
+                children: [
+                  { index: true, element: <Navigate to="workspace" replace /> },
+                  { path: 'workspace', element: <WorkspaceSettingsPage /> },
+                  { path: 'members', element: <MembersPage /> },
+                  { path: 'tokens', element: <TokensPage /> },
+                  { path: 'audit', element: <AuditPage /> },
+                ],
+              },
+              { path: '*', element: <NotFoundPage /> },
+            ],
+          },
+        ],
+      },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+];
+
+export const createRouter = () => createBrowserRouter(routes);
