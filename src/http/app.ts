@@ -28,7 +28,6 @@ export async function buildApp(deps: HttpDeps): Promise<HearthApp> {
     requestIdHeader: false,
     bodyLimit: 1024 * 1024,
     trustProxy: process.env.HEARTH_TRUST_PROXY === 'true',
-    disableRequestLogging: false,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
