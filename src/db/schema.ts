@@ -21,6 +21,8 @@ export interface WorkspacesTable {
   time_zone: string;
   /** JSON array of ISO 639-1 codes. */
   languages: string;
+  /** JSON object {brand, products, competitors}: string arrays, matched in analysed texts. */
+  named_things: string;
   created_at: string;
   updated_at: string;
 }

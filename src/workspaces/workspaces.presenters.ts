@@ -28,6 +28,7 @@ export const workspaceOut = z
     name: z.string(),
     timeZone: z.string(),
     languages: z.array(z.string()),
+    namedThings: z.object({ brand: z.array(z.string()), products: z.array(z.string()), competitors: z.array(z.string()) }),
     createdAt: z.string(),
     role: roleOut,
   })

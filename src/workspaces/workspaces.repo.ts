@@ -12,7 +12,7 @@ export function workspacesRepo(db: Kysely<Database>) {
     findById: (id: string) => db.selectFrom('workspaces').selectAll().where('id', '=', id).executeTakeFirst(),
     listAll: () => db.selectFrom('workspaces').selectAll().orderBy('created_at').execute(),
     findByName: (name: string) => db.selectFrom('workspaces').selectAll().where('name', '=', name).execute(),
-    update: (id: string, changes: Partial<Pick<WorkspaceRow, 'name' | 'time_zone' | 'languages' | 'updated_at'>>) =>
+    update: (id: string, changes: Partial<Pick<WorkspaceRow, 'name' | 'time_zone' | 'languages' | 'named_things' | 'updated_at'>>) =>
       db.updateTable('workspaces').set(changes).where('id', '=', id).execute(),
 
     insertMembership: (membership: MembershipRow) => db.insertInto('memberships').values(membership).execute(),
@@ -28,7 +28,15 @@ export function workspacesRepo(db: Kysely<Database>) {
       db
         .selectFrom('memberships')
         .innerJoin('workspaces', 'workspaces.id', 'memberships.workspace_id')
-        .select(['workspaces.id', 'workspaces.name', 'workspaces.time_zone', 'workspaces.languages', 'workspaces.created_at', 'memberships.role'])
+                .select([
+          'workspaces.id',
+          'workspaces.name',
+          'workspaces.time_zone',
+          'workspaces.languages',
+          'workspaces.named_things',
+          'workspaces.created_at',
+          'memberships.role',
+        ])
         .where('memberships.user_id', '=', userId)
         .orderBy('workspaces.created_at')
         .orderBy('workspaces.id')

@@ -25,6 +25,20 @@ describeEachDatabase('workspaces, members, invitations, tokens and audit over HT
     expect(audit.entries.map((e) => e.action)).toEqual(expect.arrayContaining(['workspace.created', 'user.signed_in']));
   });
 
+  it('keeps the brand, products and competitors that analysis looks for', async () => {
+    const reply = await owner.patch(ws(), {
+      namedThings: { brand: ['Maison Lumière', ' Maison Lumière '], products: ['Lampe Aube'], competitors: ['Clairlune'] },
+    });
+    expect(reply.status).toBe(200);
+    expect((reply.body as { namedThings: unknown }).namedThings).toEqual({
+      brand: ['Maison Lumière'],
+      products: ['Lampe Aube'],
+      competitors: ['Clairlune'],
+    });
+    const empty = await owner.patch(ws(), { namedThings: { brand: [''] } });
+    expect(empty.status).toBe(400);
+  });
+
   it('refuses an unknown time zone and an empty change', async () => {
     const zone = await owner.patch(ws(), { timeZone: 'Mars/Olympus' });
     expect(zone.status).toBe(400);

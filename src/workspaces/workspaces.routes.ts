@@ -7,7 +7,7 @@ import { invitationRoutes } from './invitations.routes.js';
 import { memberRoutes } from './members.routes.js';
 import { tokenRoutes } from './tokens.routes.js';
 import { errors, workspaceOut, workspaceParams } from './workspaces.presenters.js';
-import { languagesSchema, timeZoneSchema, workspaceNameSchema } from './workspaces.schemas.js';
+import { languagesSchema, namedThingsSchema, timeZoneSchema, workspaceNameSchema } from './workspaces.schemas.js';
 import { createWorkspace, getWorkspace, listWorkspacesOf, updateWorkspace } from './workspaces.service.js';
 
 /** Workspaces (brands) and everything scoped to one: members, invitations, API tokens, audit log. */
@@ -65,12 +65,14 @@ export const workspaceRoutes =
       {
         schema: {
           tags: ['workspaces'],
-          summary: 'Change name, time zone or languages (owner, admin)',
+          summary: 'Change name, time zone, languages or named things — brand, products, competitors (owner, admin)',
           params: workspaceParams,
           body: z
-            .object({ name: workspaceNameSchema, timeZone: timeZoneSchema, languages: languagesSchema })
+            .object({ name: workspaceNameSchema, timeZone: timeZoneSchema, languages: languagesSchema, namedThings: namedThingsSchema })
             .partial()
-            .refine((changes) => Object.keys(changes).length > 0, { message: 'Nothing to change: send name, timeZone or languages' }),
+            .refine((changes) => Object.keys(changes).length > 0, {
+              message: 'Nothing to change: send name, timeZone, languages or namedThings',
+            }),
           response: { 200: workspaceOut, ...errors },
         },
       },

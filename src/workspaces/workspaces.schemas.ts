@@ -43,3 +43,14 @@ export const languagesSchema = z
 export const roleSchema = z.enum(ROLES, { message: `Use one of the roles: ${ROLES.join(', ')}` });
 
 export const tokenNameSchema = z.string().trim().min(1, { message: 'Enter a name' }).max(80);
+
+const namesSchema = z
+  .array(z.string().trim().min(1, { message: 'Names cannot be empty' }).max(80))
+  .max(100, { message: 'At most 100 names' })
+  .transform((names) => [...new Set(names)]);
+
+export const namedThingsSchema = z.object({
+  brand: namesSchema.default([]),
+  products: namesSchema.default([]),
+  competitors: namesSchema.default([]),
+});

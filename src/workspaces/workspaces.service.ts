@@ -8,11 +8,21 @@ import { assignableRoles, authorize } from './policy.js';
 import type { Role } from './roles.js';
 import { workspacesRepo, type WorkspaceRow } from './workspaces.repo.js';
 
+/** The brand's own names, its products and its competitors, as found in analysed texts. */
+export interface NamedThingsSettings {
+  brand: string[];
+  products: string[];
+  competitors: string[];
+}
+
+export const NO_NAMED_THINGS: NamedThingsSettings = { brand: [], products: [], competitors: [] };
+
 export interface Workspace {
   id: string;
   name: string;
   timeZone: string;
   languages: string[];
+  namedThings: NamedThingsSettings;
   createdAt: string;
 }
 
@@ -35,13 +45,15 @@ export interface WorkspaceSettings {
   name: string;
   timeZone: string;
   languages: string[];
+  namedThings?: NamedThingsSettings;
 }
 
-const toWorkspace = (row: Pick<WorkspaceRow, 'id' | 'name' | 'time_zone' | 'languages' | 'created_at'>): Workspace => ({
+const toWorkspace = (row: Pick<WorkspaceRow, 'id' | 'name' | 'time_zone' | 'languages' | 'named_things' | 'created_at'>): Workspace => ({
   id: row.id,
   name: row.name,
   timeZone: row.time_zone,
   languages: JSON.parse(row.languages) as string[],
+  namedThings: { ...NO_NAMED_THINGS, ...(JSON.parse(row.named_things) as Partial<NamedThingsSettings>) },
   createdAt: row.created_at,
 });
 
@@ -78,6 +90,7 @@ export async function insertWorkspaceWithOwner(
     name: props.settings.name,
     time_zone: props.settings.timeZone,
     languages: JSON.stringify(props.settings.languages),
+    named_things: JSON.stringify(props.settings.namedThings ?? NO_NAMED_THINGS),
     created_at: now,
     updated_at: now,
   };
@@ -120,6 +133,7 @@ export async function updateWorkspace(
       ...(changes.name !== undefined ? { name: changes.name } : {}),
       ...(changes.timeZone !== undefined ? { time_zone: changes.timeZone } : {}),
       ...(changes.languages !== undefined ? { languages: JSON.stringify(changes.languages) } : {}),
+      ...(changes.namedThings !== undefined ? { named_things: JSON.stringify(changes.namedThings) } : {}),
       updated_at: isoNow(clock),
     });
     await recordAudit(trx, clock, {
