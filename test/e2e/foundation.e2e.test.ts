@@ -74,6 +74,20 @@ describe('foundation in the browser', () => {
     await owner.waitForURL(`**/w/${firstWorkspace}/today`);
   });
 
+  it('keeps the brand, products and competitors analysis will look for', async () => {
+    await owner.goto(`/w/${firstWorkspace}/settings/workspace`);
+    const brand = owner.getByRole('combobox', { name: 'Brand names', exact: true });
+    await brand.fill('Maison Lumière');
+    await brand.press('Enter');
+    const competitors = owner.getByRole('combobox', { name: 'Competitors', exact: true });
+    await competitors.fill('Clairlune');
+    await competitors.press('Enter');
+    await owner.getByRole('button', { name: 'Save' }).last().click();
+    await owner.getByText('Names saved').waitFor();
+    await owner.reload();
+    await owner.getByText('Clairlune').waitFor();
+  });
+
   it('invites a viewer and shows the link to copy', async () => {
     await owner.goto(`/w/${firstWorkspace}/settings/members`);
     await owner.getByLabel('E-mail', { exact: true }).fill('viewer@brand.test');

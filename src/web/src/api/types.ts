@@ -39,11 +39,19 @@ export interface SignInInput {
   password: string;
 }
 
+/** The brand's own names, its products and its competitors, looked for in every analysed text. */
+export interface NamedThings {
+  brand: string[];
+  products: string[];
+  competitors: string[];
+}
+
 export interface Workspace {
   id: string;
   name: string;
   timeZone: string;
   languages: string[];
+  namedThings: NamedThings;
   role: Role;
   createdAt: string;
 }
@@ -53,6 +61,9 @@ export interface WorkspaceInput {
   timeZone: string;
   languages: string[];
 }
+
+/** PATCH body of a workspace: any of its settings. */
+export type WorkspaceUpdate = Partial<WorkspaceInput> & { namedThings?: NamedThings };
 
 export interface Member {
   userId: string;

@@ -3,12 +3,13 @@ import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { fieldErrorsFor } from '../api/errors';
 import { WorkspaceFields } from '../workspaces/WorkspaceFields';
+import { NamedThingsForm } from './NamedThingsForm';
 import { isAdmin } from '../workspaces/permissions';
 import { WORKSPACE_FIELDS, useWorkspaceForm } from '../workspaces/workspace-form';
 import { useCurrentWorkspace } from '../workspaces/workspace-context';
 import { useUpdateWorkspace } from '../workspaces/workspaces.queries';
 
-/** Settings › Workspace: name, time zone and languages; read-only below admin. */
+/** Settings › Workspace: name, time zone, languages, and the named things; read-only below admin. */
 export function WorkspaceSettingsPage() {
   const { t } = useTranslation();
   const workspace = useCurrentWorkspace();
@@ -51,6 +52,7 @@ export function WorkspaceSettingsPage() {
           ) : null}
         </Stack>
       </form>
+      <NamedThingsForm disabled={!canEdit} />
     </Stack>
   );
 }

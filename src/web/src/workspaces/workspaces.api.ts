@@ -1,6 +1,6 @@
 /** Calls of the workspace endpoints. */
 import { api, seg } from '../api/client';
-import type { Workspace, WorkspaceInput } from '../api/types';
+import type { Workspace, WorkspaceInput, WorkspaceUpdate } from '../api/types';
 
 export const createWorkspace = (input: WorkspaceInput): Promise<Workspace> =>
   api.post<Workspace>('/workspaces', input);
@@ -8,5 +8,5 @@ export const createWorkspace = (input: WorkspaceInput): Promise<Workspace> =>
 export const getWorkspace = (workspaceId: string): Promise<Workspace> =>
   api.get<Workspace>(`/workspaces/${seg(workspaceId)}`);
 
-export const updateWorkspace = (workspaceId: string, input: Partial<WorkspaceInput>): Promise<Workspace> =>
+export const updateWorkspace = (workspaceId: string, input: WorkspaceUpdate): Promise<Workspace> =>
   api.patch<Workspace>(`/workspaces/${seg(workspaceId)}`, input);

@@ -1,6 +1,6 @@
 /** TanStack Query hooks for workspaces. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { WorkspaceInput } from '../api/types';
+import type { WorkspaceUpdate } from '../api/types';
 import { queryKeys } from '../app/query-keys';
 import { createWorkspace, getWorkspace, updateWorkspace } from './workspaces.api';
 
@@ -22,7 +22,7 @@ export function useCreateWorkspace() {
 export function useUpdateWorkspace(workspaceId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: Partial<WorkspaceInput>) => updateWorkspace(workspaceId, input),
+    mutationFn: (input: WorkspaceUpdate) => updateWorkspace(workspaceId, input),
     onSuccess: async (workspace) => {
       client.setQueryData(queryKeys.workspace(workspaceId), workspace);
       await client.invalidateQueries({ queryKey: queryKeys.session });
