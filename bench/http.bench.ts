@@ -9,7 +9,8 @@ import { systemClock } from '../src/core/clock.js';
 import { createLogger } from '../src/core/logger.js';
 import { createTestDatabase, type TestDatabase } from '../src/db/testing.js';
 import { buildApp, type HearthApp } from '../src/http/app.js';
-import { defaultHttpOptions } from '../src/http/context.js';
+import { createAnalyzer } from '../src/analysis/analyzer.js';
+import { defaultHttpOptions, lazily } from '../src/http/context.js';
 
 let db: TestDatabase;
 let app: HearthApp;
@@ -27,6 +28,7 @@ beforeAll(async () => {
     dialect: db.dialect,
     clock: systemClock,
     logger: createLogger({ level: 'silent' }),
+    analyzer: lazily(() => createAnalyzer()),
     options: { ...defaultHttpOptions, signInAttemptsPerWindow: 1_000_000 },
   });
   await app.listen({ port: 0, host: '127.0.0.1' });

@@ -6,7 +6,8 @@ import { fixedClock } from '../src/core/clock.js';
 import { createLogger } from '../src/core/logger.js';
 import type { TestDatabase } from '../src/db/testing.js';
 import { buildApp, type HearthApp } from '../src/http/app.js';
-import { defaultHttpOptions, type HttpOptions } from '../src/http/context.js';
+import { createAnalyzer } from '../src/analysis/analyzer.js';
+import { defaultHttpOptions, lazily, type HttpOptions } from '../src/http/context.js';
 import { Writable } from 'node:stream';
 
 export interface TestApp {
@@ -16,6 +17,9 @@ export interface TestApp {
   logs: string[];
   close(): Promise<void>;
 }
+
+/** One analyzer for every app of a test file: the models load once. */
+const sharedAnalyzer = lazily(() => createAnalyzer());
 
 export async function startTestApp(db: TestDatabase, options: Partial<HttpOptions> = {}): Promise<TestApp> {
   const clock = fixedClock(new Date('2026-03-28T09:00:00.000Z'));
@@ -31,6 +35,7 @@ export async function startTestApp(db: TestDatabase, options: Partial<HttpOption
     dialect: db.dialect,
     clock,
     logger: createLogger({ level: 'info', destination }),
+    analyzer: sharedAnalyzer,
     options: { ...defaultHttpOptions, ...options },
   });
   await app.ready();

@@ -1,6 +1,7 @@
 /** The `hearth` command line: one sub-command per file in ./commands. */
 import { Command, CommanderError } from 'commander';
 import { explain } from './cli-errors.js';
+import { registerAnalyze } from './commands/analyze.js';
 import { registerBackup } from './commands/backup.js';
 import { registerMigrate } from './commands/migrate.js';
 import { registerServe } from './commands/serve.js';
@@ -26,7 +27,7 @@ export function buildProgram(): Command {
     .version('0.1.0')
     .exitOverride()
     .showHelpAfterError();
-  for (const register of [registerServe, registerWorker, registerMigrate, registerUser, registerWorkspace, registerToken, registerBackup]) {
+  for (const register of [registerServe, registerWorker, registerMigrate, registerUser, registerWorkspace, registerToken, registerBackup, registerAnalyze]) {
     register(program);
   }
   return program;

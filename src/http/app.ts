@@ -6,6 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { newId } from '../core/ids.js';
 import { workspaceRoutes } from '../workspaces/workspaces.routes.js';
+import { analyzeRoutes } from './analyze.routes.js';
 import { accountRoutes } from '../workspaces/accounts.routes.js';
 import { installAuthentication } from './auth.js';
 import type { HttpDeps } from './context.js';
@@ -69,6 +70,7 @@ export async function buildApp(deps: HttpDeps): Promise<HearthApp> {
   await app.register(healthRoutes(deps));
   await app.register(accountRoutes(deps), { prefix: '/api/v1' });
   await app.register(workspaceRoutes(deps), { prefix: '/api/v1' });
+  await app.register(analyzeRoutes(deps), { prefix: '/api/v1' });
   await installWebUi(app, deps.options.webRoot);
   return app;
 }

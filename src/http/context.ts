@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { Analyzer } from '../analysis/analyzer.js';
 import type { Clock } from '../core/clock.js';
 import type { Logger } from '../core/logger.js';
 import type { DialectName } from '../db/database.js';
@@ -11,6 +12,8 @@ export interface HttpDeps {
   clock: Clock;
   logger: Logger;
   options: HttpOptions;
+  /** The text analyzer, loaded on first use (its models take up to a second). */
+  analyzer: () => Promise<Analyzer>;
 }
 
 export interface HttpOptions {
@@ -32,3 +35,15 @@ export const defaultHttpOptions: HttpOptions = {
   signInAttemptsPerWindow: 10,
   signInWindowMs: 15 * 60 * 1000,
 };
+
+/** Loads `create()` once, on first call, and shares the promise (a failed load is retried next time). */
+export function lazily<T>(create: () => Promise<T>): () => Promise<T> {
+  let pending: Promise<T> | undefined;
+  return () => {
+    pending ??= create().catch((error: unknown) => {
+      pending = undefined;
+      throw error;
+    });
+    return pending;
+  };
+}

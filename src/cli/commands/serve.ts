@@ -3,7 +3,8 @@ import { loadConfig } from '../../core/config.js';
 import { createLogger } from '../../core/logger.js';
 import { openHearth } from '../../container.js';
 import { buildApp } from '../../http/app.js';
-import { defaultHttpOptions } from '../../http/context.js';
+import { defaultHttpOptions, lazily } from '../../http/context.js';
+import { createAnalyzer } from '../../analysis/analyzer.js';
 import { needsSetup } from '../../workspaces/setup.service.js';
 import { onShutdownSignal } from '../lifecycle.js';
 import { webRoot } from '../package-root.js';
@@ -29,6 +30,7 @@ export function registerServe(program: Command): void {
         dialect: hearth.db.dialect,
         clock: hearth.clock,
         logger,
+        analyzer: lazily(() => createAnalyzer()),
         options: { ...defaultHttpOptions, secureCookies: config.secureCookies, publicUrl: config.publicUrl, webRoot: webRoot() },
       });
       onShutdownSignal(logger, async () => {
