@@ -99,7 +99,12 @@ ${COMMON}`,
     join(dir, 'spam.md'),
     `${header('Comment spam', input, dir, MODEL_FILES.spam)}## Licences and terms
 - ${TERMS.youtube}
-- ${TERMS.tweeteval} ${TERMS.umsab} A fixed sample of ordinary tweets, as legitimate text (10 % of the comments' weight).
+
+## Cue gate
+At prediction time (and in the figures below) a text with no spam cue — no link, phone number,
+price or call to go elsewhere ("subscribe", "check my channel", "abonnez-vous"…; see
+\`src/analysis/classifiers/spam-cues.ts\`) has its spam score multiplied by 0.25. The head learned
+from YouTube comments alone and otherwise flags friendly one-liners such as "Thanks for the update".
 
 ## Validation
 Leave-one-video-out (a head retrained with the same options on the other videos, tested on the

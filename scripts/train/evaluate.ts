@@ -4,6 +4,7 @@
  * Run: `npx tsx scripts/train/evaluate.ts [--data DIR] [--models DIR]`.
  */
 import { pathToFileURL } from 'node:url';
+import { gateSpamScore } from '../../src/analysis/classifiers/spam-cues.js';
 import { classify, loadModels, type ModelSet } from '../../src/analysis/classifiers/index.js';
 import { readMlmaHate, readTweetEval, readUmsab, readYoutubeSpam, UMSAB_LANGUAGES } from '../../src/analysis/datasets/datasets.js';
 import { extractFeatures } from '../../src/analysis/model/features.js';
@@ -108,13 +109,15 @@ function spamFigures(dir: string, models: ModelSet): Figures['spam'] {
       {},
     );
     const test = comments.filter((c) => c.video === video);
-    const p = test.map((c) => ((probabilities(head, features(c.text))[1] ?? 0) >= head.threshold ? 1 : 0));
+    const p = test.map((c) => (gateSpamScore(probabilities(head, features(c.text))[1] ?? 0, c.text) >= head.threshold ? 1 : 0));
     perVideo[video] = spamF1(test.map((c) => c.label), p);
     truth.push(...test.map((c) => c.label));
     predicted.push(...p);
   }
   const unseen = comments.filter((c) => !trained.has(c.video));
-  const unseenPred = unseen.map((c) => ((probabilities(models.spam, features(c.text))[1] ?? 0) >= models.spam.threshold ? 1 : 0));
+  const unseenPred = unseen.map((c) =>
+    gateSpamScore(probabilities(models.spam, features(c.text))[1] ?? 0, c.text) >= models.spam.threshold ? 1 : 0,
+  );
   return {
     leaveOneVideoOut: { spamF1: spamF1(truth, predicted), perVideo },
     unseenVideos: unseen.length > 0 ? { spamF1: spamF1(unseen.map((c) => c.label), unseenPred), n: unseen.length } : null,
@@ -127,7 +130,7 @@ export function measureThroughput(models: ModelSet, texts: string[], rounds = 3)
   for (let r = 0; r < rounds; r++) {
     const start = process.hrtime.bigint();
     for (const t of texts) {
-      classify(models, extractFeatures(normalizeForModel(t)), 'und');
+      classify(models, extractFeatures(normalizeForModel(t)), 'und', t);
     }
     const seconds = Number(process.hrtime.bigint() - start) / 1e9;
     best = Math.max(best, texts.length / seconds);

@@ -38,7 +38,7 @@ export async function createAnalyzer(options: { modelsDir?: string } = {}): Prom
         ? { language: analyzeOptions.language, confidence: 1 }
         : detectLanguage(text);
       const features = extractFeatures(normalizeForModel(text));
-      const { sentiment, offensive, spam } = classify(models, features, detected.language);
+      const { sentiment, offensive, spam } = classify(models, features, detected.language, text);
       return {
         language: detected.language,
         languageConfidence: detected.confidence,

@@ -2,6 +2,7 @@
  * The trained text classifiers — sentiment, offensive, spam — as linear heads over ONE shared
  * feature vector per text: normalise once, `extractFeatures` once, then `classify`.
  */
+import { gateSpamScore } from './spam-cues.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FEATURE_VERSION, type FeatureVector } from '../model/features.js';
@@ -48,14 +49,15 @@ export function loadModels(dir: string = defaultModelsDir()): ModelSet {
 }
 
 /**
- * Classifies one text from its features. `language` (ISO 639-1 or 'und') is accepted for
- * language-aware heads; the current heads are multilingual and do not need it.
+ * Classifies one text from its features and its original text (for the spam cue gate).
+ * `language` (ISO 639-1 or 'und') is accepted for language-aware heads; the current heads are
+ * multilingual and do not need it.
  */
-export function classify(models: ModelSet, features: FeatureVector, _language: string): Classification {
+export function classify(models: ModelSet, features: FeatureVector, _language: string, text: string): Classification {
   const [negative = 0, neutral = 0, positive = 0] = probabilities(models.sentiment, features);
   const label: SentimentLabel = negative >= neutral && negative >= positive ? 'negative' : positive > neutral ? 'positive' : 'neutral';
   const offensive = probabilities(models.offensive, features)[1] ?? 0;
-  const spam = probabilities(models.spam, features)[1] ?? 0;
+  const spam = gateSpamScore(probabilities(models.spam, features)[1] ?? 0, text);
   return {
     sentiment: { label, scores: { negative, neutral, positive } },
     offensive: { label: offensive >= models.offensive.threshold ? 'offensive' : 'not_offensive', score: offensive },
