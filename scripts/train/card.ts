@@ -85,7 +85,7 @@ ${COMMON}`,
 - ${TERMS.umsab} Neutral and positive tweets only, as ordinary non-offensive text (weight 0.5).
 
 ## Validation
-- TweetEval offensive val (n = ${offensive.tweetEvalVal.n}): macro F1 **${offensive.tweetEvalVal.macroF1}**, F1 of offensive ${offensive.tweetEvalVal.offensiveF1}, ECE ${offensive.tweetEvalVal.ece}; decision threshold ${offensive.tweetEvalVal.threshold} (tuned on held-out train)
+- TweetEval offensive val (n = ${offensive.tweetEvalVal.n}): macro F1 **${offensive.tweetEvalVal.macroF1}**, F1 of offensive ${offensive.tweetEvalVal.offensiveF1}, ECE ${offensive.tweetEvalVal.ece}; decision threshold ${offensive.tweetEvalVal.threshold} (tuned on held-out train); French texts use ${offensive.tweetEvalVal.frenchThreshold}, fitted by the same rule on held-out MLMA French rows (classify picks it from the detected language)
 - MLMA French, odd rows (never trained on): recall on offensive/abusive/hateful/disrespectful tweets **${offensive.mlmaFrRecall.recall} %** (n = ${offensive.mlmaFrRecall.n}); "normal" tweets flagged ${offensive.mlmaFrRecall.flaggedNormal} % (n = ${offensive.mlmaFrRecall.nNormal}; MLMA's normal tweets are keyword-sampled on the same hostile topics)
 - UMSAB French val (ordinary French tweets): ${offensive.umsabFrenchValFlagged} % flagged
 

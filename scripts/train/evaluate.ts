@@ -8,7 +8,7 @@ import { gateSpamScore } from '../../src/analysis/classifiers/spam-cues.js';
 import { classify, loadModels, type ModelSet } from '../../src/analysis/classifiers/index.js';
 import { readMlmaHate, readTweetEval, readUmsab, readYoutubeSpam, UMSAB_LANGUAGES } from '../../src/analysis/datasets/datasets.js';
 import { extractFeatures } from '../../src/analysis/model/features.js';
-import { probabilities } from '../../src/analysis/model/linear.js';
+import { probabilities, thresholdFor } from '../../src/analysis/model/linear.js';
 import { accuracy, argmax, confusion, expectedCalibrationError, macroF1, macroRecall, perClass } from '../../src/analysis/model/metrics.js';
 import { normalizeForModel } from '../../src/analysis/text/normalize.js';
 import { parseArgs } from './args.js';
@@ -25,7 +25,7 @@ export interface Figures {
     umsabValEce: Record<string, number>;
   };
   offensive: {
-    tweetEvalVal: { macroF1: number; offensiveF1: number; ece: number; threshold: number; n: number };
+    tweetEvalVal: { macroF1: number; offensiveF1: number; ece: number; threshold: number; frenchThreshold: number; n: number };
     mlmaFrRecall: { recall: number; n: number; flaggedNormal: number; nNormal: number };
     umsabFrenchValFlagged: number;
   };
@@ -63,10 +63,11 @@ function sentimentFigures(dir: string, models: ModelSet): Figures['sentiment'] {
 
 function offensiveFigures(dir: string, models: ModelSet): Figures['offensive'] {
   const head = models.offensive;
-  const isOffensive = (text: string): boolean => (probabilities(head, features(text))[1] ?? 0) >= head.threshold;
+  // The French sets are judged with the head's French decision threshold, as `classify` does.
+  const isOffensive = (text: string): boolean => (probabilities(head, features(text))[1] ?? 0) >= thresholdFor(head, 'fr');
   const val = readTweetEval(dir, 'offensive', 'val');
   const probs = val.texts.map((t) => probabilities(head, features(t)));
-  const pred = probs.map((p) => ((p[1] ?? 0) >= head.threshold ? 1 : 0));
+  const pred = probs.map((p) => ((p[1] ?? 0) >= thresholdFor(head, 'en') ? 1 : 0));
   const mlma = readMlmaHate(dir, 'fr').filter((_, i) => !isMlmaTrainRow(i));
   const hostile = mlma.filter((t) => t.offensive);
   const normal = mlma.filter((t) => t.hostility.length === 1 && t.hostility[0] === 'normal');
@@ -77,6 +78,7 @@ function offensiveFigures(dir: string, models: ModelSet): Figures['offensive'] {
       offensiveF1: pct(perClass(confusion(val.labels, pred, 2))[1]?.f1 ?? 0),
       ece: Math.round(expectedCalibrationError(val.labels, probs) * 1000) / 1000,
       threshold: head.threshold,
+      frenchThreshold: thresholdFor(head, 'fr'),
       n: val.texts.length,
     },
     mlmaFrRecall: {

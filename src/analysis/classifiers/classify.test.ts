@@ -49,8 +49,9 @@ describe('classify', () => {
   it.fails('finds negative sentiment in a mild French complaint', () => {
     expect(run("Service client nul, j'attends depuis trois semaines, je suis vraiment déçu.", 'fr').sentiment.label).toBe('negative');
   });
-  // MLMA's French tweets are mostly hostile, which lifts the offensive prior of French text.
-  it.fails('does not flag a polite French sign-off as offensive', () => {
+  // MLMA's French tweets are mostly hostile, which lifts the offensive score of any French text;
+  // French texts get their own decision threshold (fitted on held-out MLMA rows).
+  it('does not flag a polite French sign-off as offensive', () => {
     expect(run('Bonne journée à tous, rendez-vous lundi pour la suite', 'fr').offensive.label).toBe('not_offensive');
   });
   // YouTube's legitimate comments are all about a song: the head alone finds other friendly English

@@ -6,7 +6,7 @@ import { gateSpamScore } from './spam-cues.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FEATURE_VERSION, type FeatureVector } from '../model/features.js';
-import { probabilities, type LinearHead } from '../model/linear.js';
+import { probabilities, thresholdFor, type LinearHead } from '../model/linear.js';
 import { decodeHead } from '../model/model-file.js';
 import { defaultModelsDir } from '../model/models-dir.js';
 import type { SentimentLabel } from '../types.js';
@@ -50,17 +50,17 @@ export function loadModels(dir: string = defaultModelsDir()): ModelSet {
 
 /**
  * Classifies one text from its features and its original text (for the spam cue gate).
- * `language` (ISO 639-1 or 'und') is accepted for language-aware heads; the current heads are
- * multilingual and do not need it.
+ * `language` (ISO 639-1 or 'und') picks the offensive head's per-language decision threshold where
+ * it has one (French); the scores themselves do not depend on it.
  */
-export function classify(models: ModelSet, features: FeatureVector, _language: string, text: string): Classification {
+export function classify(models: ModelSet, features: FeatureVector, language: string, text: string): Classification {
   const [negative = 0, neutral = 0, positive = 0] = probabilities(models.sentiment, features);
   const label: SentimentLabel = negative >= neutral && negative >= positive ? 'negative' : positive > neutral ? 'positive' : 'neutral';
   const offensive = probabilities(models.offensive, features)[1] ?? 0;
   const spam = gateSpamScore(probabilities(models.spam, features)[1] ?? 0, text);
   return {
     sentiment: { label, scores: { negative, neutral, positive } },
-    offensive: { label: offensive >= models.offensive.threshold ? 'offensive' : 'not_offensive', score: offensive },
+    offensive: { label: offensive >= thresholdFor(models.offensive, language) ? 'offensive' : 'not_offensive', score: offensive },
     spam: { label: spam >= models.spam.threshold ? 'spam' : 'not_spam', score: spam },
   };
 }

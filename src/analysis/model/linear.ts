@@ -22,8 +22,19 @@ export interface LinearHead {
   calibration: Calibration;
   /** Binary heads: the probability from which `labels[1]` is predicted (tuned for F1). */
   threshold: number;
+  /**
+   * Binary heads, optional: decision thresholds for some languages (ISO 639-1), fitted on held-out
+   * training rows of that language, where its training data has another class mix than the rest
+   * (French offensive data is keyword-sampled and mostly hostile). Other languages use `threshold`.
+   */
+  languageThresholds?: Record<string, number>;
   /** Everything else the trainer recorded (data, version, figures): kept for the model card. */
   meta: Record<string, unknown>;
+}
+
+/** The decision threshold of a binary head for a text in `language` (ISO 639-1 or 'und'). */
+export function thresholdFor(head: LinearHead, language: string): number {
+  return head.languageThresholds?.[language] ?? head.threshold;
 }
 
 /** Raw (uncalibrated) scores of one text, one per output. */
