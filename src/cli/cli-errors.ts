@@ -2,8 +2,15 @@ import { ZodError } from 'zod';
 import { ConfigError } from '../core/config.js';
 import { AppError } from '../core/errors.js';
 
-/** A failure to report to the user as one line, with no stack trace (exit code 1). */
-export class CliError extends Error {}
+/** A failure to report to the user as one line, with no stack trace (exit code 1 unless given). */
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+  ) {
+    super(message);
+  }
+}
 
 /** The message a user should read for an error, or null when it is a bug (then the stack helps). */
 export function explain(error: unknown): string | null {

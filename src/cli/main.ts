@@ -1,8 +1,9 @@
 /** The `hearth` command line: one sub-command per file in ./commands. */
 import { Command, CommanderError } from 'commander';
-import { explain } from './cli-errors.js';
+import { CliError, explain } from './cli-errors.js';
 import { registerAnalyze } from './commands/analyze.js';
 import { registerBackup } from './commands/backup.js';
+import { registerCheck } from './commands/check.js';
 import { registerMigrate } from './commands/migrate.js';
 import { registerServe } from './commands/serve.js';
 import { registerToken } from './commands/token.js';
@@ -27,7 +28,7 @@ export function buildProgram(): Command {
     .version('0.1.0')
     .exitOverride()
     .showHelpAfterError();
-  for (const register of [registerServe, registerWorker, registerMigrate, registerUser, registerWorkspace, registerToken, registerBackup, registerAnalyze]) {
+  for (const register of [registerServe, registerWorker, registerMigrate, registerUser, registerWorkspace, registerToken, registerBackup, registerAnalyze, registerCheck]) {
     register(program);
   }
   return program;
@@ -50,6 +51,6 @@ export async function main(argv: string[]): Promise<void> {
     } else {
       process.stderr.write(`hearth: unexpected error\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     }
-    process.exitCode = 1;
+    process.exitCode = error instanceof CliError ? error.exitCode : 1;
   }
 }

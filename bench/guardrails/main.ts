@@ -1,0 +1,28 @@
+/**
+ * npm run bench:guardrails [-- --data DIR] [--docs 100000,1000000] [--skip-spelling]
+ * Spelling against Debian's hunspell, originality recall/precision/latency at 100k and 1M documents,
+ * and the latency of the full check. Figures only.
+ */
+import { join } from 'node:path';
+import { packageRoot } from '../../src/cli/package-root.js';
+import { measureCheckLatency } from './latency.js';
+import { runOriginalityBench } from './originality.js';
+import { printSpellingBench, runSpellingBench } from './spelling.js';
+
+const argument = (name: string): string | undefined => {
+  const at = process.argv.indexOf(name);
+  return at >= 0 ? process.argv[at + 1] : undefined;
+};
+
+const dataDir = argument('--data') ?? join(packageRoot(), '..', 'shared', 'datasets');
+
+console.log('## Full check latency (spelling, typography, tone, claims, network; English; goal p95 ≤ 20 ms)');
+for (const row of await measureCheckLatency()) {
+  console.log(`${row.length} characters: p50 ${row.p50.toFixed(2)} ms, p95 ${row.p95.toFixed(2)} ms`);
+}
+if (!process.argv.includes('--skip-spelling')) {
+  console.log('\n## Spelling, en-misspellings, nspell vs hunspell');
+  printSpellingBench(await runSpellingBench({ dataDir }));
+}
+console.log('\n## Originality');
+runOriginalityBench({ dataDir, sizes: (argument('--docs') ?? '100000,1000000').split(',').map(Number) });

@@ -1,0 +1,70 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { check } from '../guardrails/check.js';
+import { factSchema } from '../guardrails/claims/index.js';
+import { createSpellChecker } from '../guardrails/spelling/spelling.js';
+import { voiceProfileSchema } from '../guardrails/voice/index.js';
+import { errors } from '../workspaces/workspaces.presenters.js';
+import { timeZoneSchema } from '../workspaces/workspaces.schemas.js';
+import { requireUser } from './auth.js';
+import type { HttpDeps } from './context.js';
+
+const findingOut = z.object({
+  rule: z.string(),
+  category: z.enum(['spelling', 'typography', 'voice', 'tone', 'claims', 'originality', 'network']),
+  severity: z.enum(['error', 'warning', 'suggestion']),
+  start: z.number().int(),
+  end: z.number().int(),
+  text: z.string(),
+  message: z.string(),
+  suggestions: z.array(z.string()),
+  sourceId: z.string().optional(),
+  similarity: z.number().optional(),
+});
+
+/** The guardrails over HTTP: the same `check()` as the CLI, the composer and the reply box. */
+export const checkRoutes =
+  (deps: HttpDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    // One spell checker per server: each dictionary loads once (French takes seconds), on first use.
+    const spelling = createSpellChecker();
+    app.post(
+      '/check',
+      {
+        schema: {
+          tags: ['guardrails'],
+          summary: 'Check an outgoing text: spelling, typography, voice, tone, claims, network rules (verdict pass | warn | block)',
+          body: z.object({
+            text: z.string().min(1, { message: 'Empty text' }).max(70_000),
+            language: z.enum(['fr', 'en', 'auto']).default('auto'),
+            network: z.enum(['bluesky', 'mastodon', 'x', 'linkedin', 'instagram', 'facebook']).optional(),
+            images: z.array(z.object({ altText: z.string().nullable().optional() })).max(20).optional(),
+            voice: voiceProfileSchema.optional(),
+            partnership: z.boolean().optional(),
+            facts: z.array(factSchema).max(1_000).optional(),
+            attachedLinks: z.array(z.string().max(2_000)).max(20).optional(),
+            publishAt: z.iso.datetime({ offset: true }).optional(),
+            timeZone: timeZoneSchema.optional(),
+            replyTo: z.string().max(70_000).optional(),
+            dictionary: z.array(z.string().max(80)).max(5_000).optional(),
+          }),
+          response: {
+            200: z.object({ verdict: z.enum(['pass', 'warn', 'block']), score: z.number(), language: z.enum(['fr', 'en']), findings: z.array(findingOut) }),
+            ...errors,
+          },
+        },
+      },
+      async (request) => {
+        requireUser(request);
+        const { publishAt, images, ...rest } = request.body;
+        return check(
+          { analyzer: await deps.analyzer(), spelling, now: () => deps.clock.now() },
+          {
+            ...rest,
+            ...(images ? { images: images.map((image) => ({ altText: image.altText ?? null })) } : {}),
+            ...(publishAt ? { publishAt: new Date(publishAt) } : {}),
+          },
+        );
+      },
+    );
+  };
