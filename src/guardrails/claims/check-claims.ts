@@ -4,8 +4,8 @@
  * and announced dates must not be past at the publish time.
  */
 import { findUrls } from '../../analysis/extract/urls.js';
-import { fold, makeFinding, type FoldedText, type Span } from '../voice/folded-text.js';
-import { splitSentences, type Sentence } from '../voice/sentences.js';
+import { fold, makeFinding, type FoldedText, type Span } from '../text/folded-text.js';
+import { splitSentences, type Sentence } from '../text/sentences.js';
 import type { CheckLanguage, Finding } from '../types.js';
 import { findMarkers, type MarkerKind } from './claim-markers.js';
 import { findDateMentions } from './dates.js';

@@ -1,5 +1,5 @@
 /** Words that make a sentence check-worthy: superlatives, appeals to studies, health and money promises. */
-import { compileMatcher, findAll, type FoldedText, type Span } from '../voice/folded-text.js';
+import { compileMatcher, findAll, type FoldedText, type Span } from '../text/folded-text.js';
 
 export type MarkerKind = 'superlative' | 'study' | 'promise';
 

@@ -7,7 +7,7 @@
  * bare weekday or "next Friday" means the next one and is never past; a date without a year is in
  * the publish year, or the next one when that would put it more than six months back.
  */
-import { toOriginal, type FoldedText, type Span } from '../voice/folded-text.js';
+import { toOriginal, type FoldedText, type Span } from '../text/folded-text.js';
 import type { CheckLanguage } from '../types.js';
 import { validDay, type LocalMoment } from './zoned-time.js';
 

@@ -1,5 +1,5 @@
 /** Prices, percentages and numbers with units, parsed from folded text ("1 299,00 €", "€99", "42 %"). */
-import { toOriginal, type FoldedText, type Span } from '../voice/folded-text.js';
+import { toOriginal, type FoldedText, type Span } from '../text/folded-text.js';
 import type { CheckLanguage } from '../types.js';
 
 export type QuantityKind = 'price' | 'percentage' | 'quantity';

@@ -1,7 +1,7 @@
 /** Matching a sentence with the fact register: by value (same price or number) or by topic (shared words). */
 import { foldForSearch } from '../../analysis/extract/fold.js';
 import { STOP_WORDS } from '../../analysis/extract/stopwords.js';
-import { fold } from '../voice/folded-text.js';
+import { fold } from '../text/folded-text.js';
 import type { CheckLanguage } from '../types.js';
 import type { Fact } from './fact.js';
 import { findQuantities, parseNumber, type Quantity, type QuantityKind } from './quantities.js';

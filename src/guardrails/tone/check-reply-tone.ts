@@ -2,7 +2,7 @@
  * Tone of replies: aggressive, defensive and sarcastic replies are errors; a negative reply to a
  * negative message is a warning. Pure: the model scores come in as `signals` (see `toneSignalsFrom`).
  */
-import { fold, findAll, makeFinding, type FoldedText, type Span } from '../voice/folded-text.js';
+import { fold, findAll, makeFinding, type FoldedText, type Span } from '../text/folded-text.js';
 import type { CheckLanguage, Finding } from '../types.js';
 import { DEFENSIVE, INSULTS, IRONIC_ELLIPSIS, SARCASTIC } from './lexicons.js';
 import type { SentimentScores, ToneSignals } from './signals.js';

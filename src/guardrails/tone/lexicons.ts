@@ -1,5 +1,5 @@
 /** Phrases that make a reply aggressive, defensive or sarcastic, French and English, compiled once. */
-import { compileMatcher, compilePhrases } from '../voice/folded-text.js';
+import { compileMatcher, compilePhrases } from '../text/folded-text.js';
 
 /** Insults and put-downs, singular and plural, masculine and feminine (patterns on folded text). */
 export const INSULTS = compileMatcher([

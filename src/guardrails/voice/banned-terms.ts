@@ -1,6 +1,6 @@
 /** Banned terms and preferred substitutions, like Vale's substitution rules ("cheap" → "affordable"). */
 import type { Finding } from '../types.js';
-import { compilePhrases, findAll, makeFinding, type FoldedText } from './folded-text.js';
+import { compilePhrases, findAll, makeFinding, type FoldedText } from '../text/folded-text.js';
 import { matchCase } from './formality.js';
 import type { BannedTerm } from './profile.js';
 

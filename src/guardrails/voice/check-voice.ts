@@ -4,7 +4,7 @@ import { checkBannedTerms } from './banned-terms.js';
 import { checkDisclosure } from './disclosure.js';
 import { checkEmoji } from './emoji.js';
 import { checkExclamations } from './exclamations.js';
-import { fold } from './folded-text.js';
+import { fold } from '../text/folded-text.js';
 import { checkFormality } from './formality.js';
 import type { VoiceProfile } from './profile.js';
 import { checkReadingLevel } from './reading-level.js';

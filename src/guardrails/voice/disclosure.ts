@@ -2,7 +2,7 @@
 import { findHashtags } from '../../analysis/extract/hashtags.js';
 import { foldForSearch } from '../../analysis/extract/fold.js';
 import type { CheckLanguage, Finding } from '../types.js';
-import { makeFinding } from './folded-text.js';
+import { makeFinding } from '../text/folded-text.js';
 
 export const DEFAULT_DISCLOSURE_TAGS = ['ad', 'sponsored', 'sponsorisé', 'partenariat', 'publicité'] as const;
 const HASH = /^[#＃]/u;

@@ -1,6 +1,6 @@
 /** Emoji policy: none, few (at most two) or free; counted per grapheme, as readers see them. */
 import type { Finding } from '../types.js';
-import { makeFinding, type Span } from './folded-text.js';
+import { makeFinding, type Span } from '../text/folded-text.js';
 
 const FEW = 2;
 const GRAPHEMES = new Intl.Segmenter('en', { granularity: 'grapheme' });

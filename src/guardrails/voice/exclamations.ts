@@ -1,6 +1,6 @@
 /** The profile's maximum number of exclamation marks per text. */
 import type { Finding } from '../types.js';
-import { makeFinding } from './folded-text.js';
+import { makeFinding } from '../text/folded-text.js';
 
 const EXCLAMATION = /[!！]/gu;
 

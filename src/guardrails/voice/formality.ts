@@ -7,7 +7,7 @@ import {
   findAll,
   makeFinding,
   type FoldedText,
-} from './folded-text.js';
+} from '../text/folded-text.js';
 
 // "ton" is also a noun ("le ton de la marque"): an article or preposition before it rules it out.
 const FRENCH_TU = compileMatcher(['(?<!(?:le|un|du|de|au|ce|mon|son) )(?:tu|te|toi|ton|ta|tes)']);

@@ -8,8 +8,8 @@
  * 50→11, 30→14.5, 0→18), linearly interpolated, so both languages share one `maxGrade`.
  */
 import type { CheckLanguage, Finding } from '../types.js';
-import { makeFinding } from './folded-text.js';
-import { splitSentences } from './sentences.js';
+import { makeFinding } from '../text/folded-text.js';
+import { splitSentences } from '../text/sentences.js';
 
 // Links, handles and hashtags are not read as words.
 const NOT_PROSE = /\bhttps?:\/\/\S+|\bwww\.\S+|[@#]\S+/gu;
