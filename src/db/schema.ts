@@ -23,6 +23,8 @@ export interface WorkspacesTable {
   languages: string;
   /** JSON object {brand, products, competitors}: string arrays, matched in analysed texts. */
   named_things: string;
+  /** JSON voice profile (guardrails/voice/profile.ts), `{}` when none is set. */
+  voice_profile: string;
   created_at: string;
   updated_at: string;
 }
@@ -125,9 +127,31 @@ export interface JobSchedulesTable {
   updated_at: string;
 }
 
+export interface DictionaryWordsTable {
+  workspace_id: string;
+  word: string;
+  added_by: string | null;
+  created_at: string;
+}
+
+export interface FactsTable {
+  id: string;
+  workspace_id: string;
+  statement: string;
+  value: string | null;
+  source_url: string | null;
+  /** ISO date or date-time. */
+  valid_until: string | null;
+  source_date: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   users: UsersTable;
   workspaces: WorkspacesTable;
+  dictionary_words: DictionaryWordsTable;
+  facts: FactsTable;
   memberships: MembershipsTable;
   invitations: InvitationsTable;
   sessions: SessionsTable;

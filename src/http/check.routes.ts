@@ -1,12 +1,15 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { check } from '../guardrails/check.js';
 import { factSchema } from '../guardrails/claims/index.js';
 import { createSpellChecker } from '../guardrails/spelling/spelling.js';
 import { voiceProfileSchema } from '../guardrails/voice/index.js';
+import { getHouseStyle } from '../workspaces/house-style.service.js';
 import { errors } from '../workspaces/workspaces.presenters.js';
+import { getWorkspace } from '../workspaces/workspaces.service.js';
 import { timeZoneSchema } from '../workspaces/workspaces.schemas.js';
-import { requireUser } from './auth.js';
+import { requireUser, requireWorkspace } from './auth.js';
 import type { HttpDeps } from './context.js';
 
 const findingOut = z.object({
@@ -26,6 +29,10 @@ const findingOut = z.object({
 export const checkRoutes =
   (deps: HttpDeps): FastifyPluginAsyncZod =>
   async (app) => {
+    const houseStyleFor = async (request: FastifyRequest, workspaceId: string) => {
+      const access = await requireWorkspace(request, deps, workspaceId);
+      return { ...(await getHouseStyle(deps.db, access)), timeZone: (await getWorkspace(deps.db, access)).timeZone };
+    };
     // One spell checker per server: each dictionary loads once (French takes seconds), on first use.
     const spelling = createSpellChecker();
     app.post(
@@ -35,6 +42,8 @@ export const checkRoutes =
           tags: ['guardrails'],
           summary: 'Check an outgoing text: spelling, typography, voice, tone, claims, network rules (verdict pass | warn | block)',
           body: z.object({
+            /** Check with this workspace's house style (voice profile, dictionary, facts) and time zone. */
+            workspaceId: z.string().min(1).max(64).optional(),
             text: z.string().min(1, { message: 'Empty text' }).max(70_000),
             language: z.enum(['fr', 'en', 'auto']).default('auto'),
             network: z.enum(['bluesky', 'mastodon', 'x', 'linkedin', 'instagram', 'facebook']).optional(),
@@ -56,11 +65,16 @@ export const checkRoutes =
       },
       async (request) => {
         requireUser(request);
-        const { publishAt, images, ...rest } = request.body;
+        const { workspaceId, publishAt, images, dictionary, ...rest } = request.body;
+        const workspace = workspaceId ? await houseStyleFor(request, workspaceId) : undefined;
         return check(
           { analyzer: await deps.analyzer(), spelling, now: () => deps.clock.now() },
           {
             ...rest,
+            dictionary: [...(workspace?.dictionary ?? []), ...(dictionary ?? [])],
+            ...(workspace && rest.voice === undefined ? { voice: workspace.voice } : {}),
+            ...(workspace && rest.facts === undefined ? { facts: workspace.facts } : {}),
+            ...(workspace && rest.timeZone === undefined ? { timeZone: workspace.timeZone } : {}),
             ...(images ? { images: images.map((image) => ({ altText: image.altText ?? null })) } : {}),
             ...(publishAt ? { publishAt: new Date(publishAt) } : {}),
           },

@@ -18,6 +18,10 @@ const POLICY = {
   'posts.publish': ['owner', 'admin', 'manager'],
   'inbox.reply': ['owner', 'admin', 'manager', 'agent'],
   'reports.read': ['owner', 'admin', 'manager', 'editor', 'agent', 'viewer'],
+  /** The voice profile, the fact register and removing dictionary words. */
+  'house-style.manage': ['owner', 'admin', 'manager'],
+  /** "Add to dictionary" from a spelling finding, by anyone who writes. */
+  'dictionary.add': ['owner', 'admin', 'manager', 'editor', 'agent'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof POLICY;

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { requireSessionUser, requireUser, requireWorkspace } from '../http/auth.js';
 import type { HttpDeps } from '../http/context.js';
 import { auditRoutes } from './audit.routes.js';
+import { houseStyleRoutes } from './house-style.routes.js';
 import { invitationRoutes } from './invitations.routes.js';
 import { memberRoutes } from './members.routes.js';
 import { tokenRoutes } from './tokens.routes.js';
@@ -86,4 +87,5 @@ export const workspaceRoutes =
     await app.register(invitationRoutes(deps));
     await app.register(tokenRoutes(deps));
     await app.register(auditRoutes(deps));
+    await app.register(houseStyleRoutes(deps));
   };

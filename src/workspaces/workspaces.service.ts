@@ -91,6 +91,7 @@ export async function insertWorkspaceWithOwner(
     time_zone: props.settings.timeZone,
     languages: JSON.stringify(props.settings.languages),
     named_things: JSON.stringify(props.settings.namedThings ?? NO_NAMED_THINGS),
+    voice_profile: '{}',
     created_at: now,
     updated_at: now,
   };

@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as m0001 from './0001_foundation.js';
 import * as m0002 from './0002_jobs.js';
 import * as m0003 from './0003_named_things.js';
+import * as m0004 from './0004_house_style.js';
 
 /**
  * The one migration set, for SQLite and PostgreSQL alike. Append new files here in order;
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_jobs': m0002,
   '0003_named_things': m0003,
+  '0004_house_style': m0004,
 };
