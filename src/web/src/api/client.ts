@@ -11,9 +11,14 @@ export interface ApiClientOptions {
   fetch?: typeof fetch;
 }
 
+export interface RequestOptions {
+  signal?: AbortSignal;
+}
+
 export interface ApiClient {
   get<T>(path: string): Promise<T>;
-  post<T>(path: string, body?: unknown): Promise<T>;
+  /** `signal` lets a caller abort a request that a newer one replaces. */
+  post<T>(path: string, body?: unknown, options?: RequestOptions): Promise<T>;
   patch<T>(path: string, body?: unknown): Promise<T>;
   delete(path: string): Promise<void>;
   /** Remembers the token returned with the session; null forgets it (signed out). */
@@ -40,7 +45,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
   let csrfToken: string | null = null;
 
-  async function request<T>(method: HttpMethod, path: string, body?: unknown): Promise<T> {
+  async function request<T>(method: HttpMethod, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
     const headers: Record<string, string> = { accept: 'application/json' };
     // Only with a body: Fastify rejects an empty body sent as application/json.
     if (body !== undefined) {
@@ -56,8 +61,12 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
         headers,
         credentials: 'same-origin',
         body: body === undefined ? undefined : JSON.stringify(body),
+        ...(options.signal ? { signal: options.signal } : {}),
       });
     } catch (cause) {
+      if (options.signal?.aborted === true) {
+        throw cause;
+      }
       throw new ApiError(0, NETWORK_ERROR, cause instanceof Error ? cause.message : 'Network error');
     }
     const parsed = await readBody(response);
@@ -69,7 +78,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
 
   return {
     get: (path) => request('GET', path),
-    post: (path, body) => request('POST', path, body),
+    post: (path, body, options) => request('POST', path, body, options),
     patch: (path, body) => request('PATCH', path, body),
     delete: (path) => request<undefined>('DELETE', path),
     setCsrfToken: (token) => {

@@ -12,4 +12,6 @@ export const queryKeys = {
   invitations: (workspaceId: string) => [WORKSPACES_KEY, workspaceId, 'invitations'] as const,
   tokens: (workspaceId: string) => [WORKSPACES_KEY, workspaceId, 'tokens'] as const,
   audit: (workspaceId: string) => [WORKSPACES_KEY, workspaceId, 'audit'] as const,
+  /** One guardrail check: the request itself is the key, so each text is checked once. */
+  check: (workspaceId: string, request: object) => [WORKSPACES_KEY, workspaceId, 'check', request] as const,
 };

@@ -5,6 +5,7 @@ import { InvitePage } from '../invitations/InvitePage';
 import { MembersPage } from '../members/MembersPage';
 import { HomePage } from '../pages/HomePage';
 import { NotFoundPage } from '../pages/NotFoundPage';
+import { PublishPage } from '../pages/PublishPage';
 import { SectionPage } from '../pages/SectionPage';
 import { SetupPage } from '../pages/SetupPage';
 import { SignInPage } from '../pages/SignInPage';
@@ -34,7 +35,10 @@ export const routes: RouteObject[] = [
             element: <WorkspaceLayout />,
             children: [
               { index: true, element: <Navigate to="today" replace /> },
-              ...SECTIONS.map((section) => ({ path: section, element: <SectionPage section={section} /> })),
+              ...SECTIONS.map((section) => ({
+                path: section,
+                element: section === 'publish' ? <PublishPage /> : <SectionPage section={section} />,
+              })),
               {
                 path: 'settings',
                 element: <SettingsLayout />,

@@ -1,0 +1,53 @@
+/**
+ * The guardrails in the browser, against the built app: a draft on the Publish page is checked as
+ * it is typed, its misspelling is listed and marked, and one click on the suggestion fixes it.
+ * English only: the French dictionary takes seconds to load.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from './browser.js';
+import { startHearth, type RunningHearth } from './server.js';
+
+describe('guardrails in the browser', () => {
+  let hearth: RunningHearth;
+  let browser: Browser;
+  let page: Page;
+  let workspaceId = '';
+
+  beforeAll(async () => {
+    hearth = await startHearth();
+    browser = await launchChromium();
+    page = await (await browser.newContext({ locale: 'en-US', baseURL: hearth.url })).newPage();
+    page.setDefaultTimeout(10_000);
+    await page.goto('/setup');
+    await page.getByLabel('Your name', { exact: true }).fill('Camille Durand');
+    await page.getByLabel('E-mail', { exact: true }).fill('camille@brand.test');
+    await page.getByLabel('Password', { exact: true }).fill('correct horse battery');
+    await page.getByLabel('Workspace name', { exact: true }).fill('Maison Lumière');
+    await page.getByRole('button', { name: 'Create my account and workspace' }).click();
+    await page.waitForURL('**/w/*/today');
+    workspaceId = /\/w\/([^/]+)\//.exec(new URL(page.url()).pathname)?.[1] ?? '';
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await hearth?.stop();
+  });
+
+  it('checks a draft as it is typed and applies a suggestion in one click', async () => {
+    await page.goto(`/w/${workspaceId}/publish`);
+    await page.getByText('Nothing here yet in Maison Lumière').waitFor();
+    await page.getByRole('radiogroup', { name: 'Language' }).getByText('English', { exact: true }).click();
+    const draft = page.getByLabel('Draft', { exact: true });
+    await draft.fill('We have recieved your message and will answer today.');
+
+    const findings = page.getByRole('list', { name: 'Findings' });
+    await findings.getByText('recieved', { exact: true }).waitFor();
+    await page.getByTestId('draft-preview').locator('mark', { hasText: 'recieved' }).waitFor();
+    expect(await page.getByTestId('verdict').textContent()).not.toBe('Ready to publish');
+
+    await findings.getByRole('button', { name: 'received', exact: true }).click();
+    expect(await draft.inputValue()).toBe('We have received your message and will answer today.');
+    await page.getByTestId('verdict').getByText('Ready to publish').waitFor();
+    expect(await page.getByTestId('draft-preview').locator('mark').count()).toBe(0);
+  });
+});
