@@ -50,4 +50,14 @@ describe('guardrails in the browser', () => {
     await page.getByTestId('verdict').getByText('Ready to publish').waitFor();
     expect(await page.getByTestId('draft-preview').locator('mark').count()).toBe(0);
   });
+
+  it('adds a word to the workspace dictionary from a finding', async () => {
+    const draft = page.getByLabel('Draft', { exact: true });
+    await draft.fill('Meet Lumibox, our smallest lamp yet.');
+    const findings = page.getByRole('list', { name: 'Findings' });
+    await findings.getByRole('button', { name: 'Add “Lumibox” to the dictionary' }).click();
+    await page.getByTestId('verdict').getByText('Ready to publish').waitFor();
+    const style = await page.request.get(`/api/v1/workspaces/${workspaceId}/house-style`);
+    expect(((await style.json()) as { dictionary: string[] }).dictionary).toContain('Lumibox');
+  });
 });

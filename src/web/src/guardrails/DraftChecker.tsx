@@ -22,6 +22,7 @@ import {
   type Finding,
   type Network,
 } from './check.api';
+import { canAddToDictionary, useAddToDictionary } from './dictionary.api';
 import { FindingList } from './FindingList';
 import { HighlightedText } from './HighlightedText';
 import { applySuggestion } from './text-edits';
@@ -70,6 +71,7 @@ export function DraftChecker() {
     [workspace.id, text, language, network, dictionary],
   );
   const { checked, isCurrent, isChecking, error } = useLiveCheck(workspace.id, request);
+  const addWord = useAddToDictionary(workspace.id);
   const apply = (finding: Finding, suggestion: string): void =>
     setText((current) => applySuggestion(current, finding, suggestion));
 
@@ -134,7 +136,14 @@ export function DraftChecker() {
           {checked ? (
             <>
               <VerdictBadge verdict={checked.verdict} score={checked.score} />
-              <FindingList findings={checked.findings} canApply={isCurrent} onApply={apply} />
+              <FindingList
+                findings={checked.findings}
+                canApply={isCurrent}
+                onApply={apply}
+                onAddToDictionary={
+                  canAddToDictionary(workspace.role) ? (word) => addWord.mutate(word) : undefined
+                }
+              />
             </>
           ) : (
             <Text size="sm" c="dimmed">

@@ -8,10 +8,12 @@ interface FindingListProps {
   /** Suggestions can be applied only while the findings match the text as it stands. */
   canApply: boolean;
   onApply: (finding: Finding, suggestion: string) => void;
+  /** Offered on spelling findings when the user may add words to the workspace dictionary. */
+  onAddToDictionary?: ((word: string) => void) | undefined;
 }
 
 /** The findings of a check, one card each: severity, message, flagged passage, suggestions. */
-export function FindingList({ findings, canApply, onApply }: FindingListProps) {
+export function FindingList({ findings, canApply, onApply, onAddToDictionary }: FindingListProps) {
   const { t } = useTranslation();
   if (findings.length === 0) {
     return (
@@ -58,6 +60,13 @@ export function FindingList({ findings, canApply, onApply }: FindingListProps) {
                     {suggestion === '' ? t('guardrails.remove') : suggestion}
                   </Button>
                 ))}
+              </Group>
+            )}
+            {onAddToDictionary && finding.rule === 'spelling.unknown-word' && (
+              <Group>
+                <Button size="compact-sm" variant="subtle" onClick={() => onAddToDictionary(finding.text)}>
+                  {t('guardrails.addToDictionary', { word: finding.text })}
+                </Button>
               </Group>
             )}
           </Stack>
