@@ -48,7 +48,7 @@ export interface Reply {
   headers: Record<string, string | string[] | number | undefined>;
 }
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** A client with a cookie jar of one cookie, sending the CSRF header on writes like the web UI. */
 export class Browser {
@@ -89,6 +89,7 @@ export class Browser {
 
   get = (url: string): Promise<Reply> => this.request('GET', url);
   post = (url: string, payload: unknown = {}): Promise<Reply> => this.request('POST', url, payload);
+  put = (url: string, payload: unknown): Promise<Reply> => this.request('PUT', url, payload);
   patch = (url: string, payload: unknown): Promise<Reply> => this.request('PATCH', url, payload);
   delete = (url: string): Promise<Reply> => this.request('DELETE', url);
 }

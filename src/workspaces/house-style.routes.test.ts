@@ -22,7 +22,7 @@ describeEachDatabase('house style: voice profile, dictionary and fact register',
   it('starts empty, then keeps a voice profile, words and facts', async () => {
     expect((await owner.get(hs())).body).toEqual({ voice: {}, dictionary: [], facts: [] });
     const voice = { formality: 'formal', emoji: 'none', bannedTerms: [{ term: 'cheap', replacement: 'affordable' }] };
-    expect((await owner.request('PUT', hs('/voice'), voice)).status).toBe(200);
+    expect((await owner.put(hs('/voice'), voice)).status).toBe(200);
     expect((await owner.post(hs('/dictionary'), { words: ['Lumibox', 'Lumibox', 'Aube'] })).body).toEqual({ dictionary: ['Aube', 'Lumibox'] });
     const fact = await owner.post(hs('/facts'), { statement: 'The Aube lamp costs', value: '89 €', sourceUrl: 'https://example.com/prices' });
     expect(fact.status).toBe(201);
@@ -31,7 +31,7 @@ describeEachDatabase('house style: voice profile, dictionary and fact register',
     expect(style.facts).toMatchObject([{ statement: 'The Aube lamp costs', value: '89 €' }]);
 
     const factId = style.facts[0]!.id;
-    expect((await owner.request('PUT', hs(`/facts/${factId}`), { statement: 'The Aube lamp costs', value: '79 €' })).body).toMatchObject({ value: '79 €' });
+    expect((await owner.put(hs(`/facts/${factId}`), { statement: 'The Aube lamp costs', value: '79 €' })).body).toMatchObject({ value: '79 €' });
     expect((await owner.delete(hs('/dictionary/Aube'))).status).toBe(204);
     expect((await owner.delete(hs('/dictionary/Aube'))).status).toBe(404);
   });
@@ -47,7 +47,7 @@ describeEachDatabase('house style: voice profile, dictionary and fact register',
   it('lets a writer add words but not change the voice or the facts; a viewer can only read', async () => {
     const { browser: editor } = await addMember(t.app, owner, workspaceId, { email: 'editor@brand.test', role: 'editor' });
     expect((await editor.post(hs('/dictionary'), { words: ['Clairlune'] })).status).toBe(200);
-    expect((await editor.request('PUT', hs('/voice'), { emoji: 'free' })).status).toBe(403);
+    expect((await editor.put(hs('/voice'), { emoji: 'free' })).status).toBe(403);
     expect((await editor.post(hs('/facts'), { statement: 'x' })).status).toBe(403);
     const { browser: viewer } = await addMember(t.app, owner, workspaceId, { email: 'viewer@brand.test', role: 'viewer' });
     expect((await viewer.get(hs())).status).toBe(200);
@@ -55,7 +55,7 @@ describeEachDatabase('house style: voice profile, dictionary and fact register',
   });
 
   it('refuses invalid profiles and facts with the field named, and other workspaces', async () => {
-    const bad = await owner.request('PUT', hs('/voice'), { emoji: 'lots' });
+    const bad = await owner.put(hs('/voice'), { emoji: 'lots' });
     expect(bad.status).toBe(400);
     expect((await owner.post(hs('/facts'), { statement: 'x', sourceUrl: 'not a url' })).status).toBe(400);
     expect((await owner.get('/api/v1/workspaces/someone-else/house-style')).status).toBe(404);
