@@ -122,6 +122,9 @@ export function registerCheck(program: Command): void {
       if (publishAt && Number.isNaN(publishAt.getTime())) {
         throw usage('--publish-at must be an ISO 8601 date-time, e.g. 2026-12-01T09:00:00+01:00');
       }
+      if ((file === undefined || file === '-') && process.stdin.isTTY) {
+        throw usage('Give a FILE to check, or pipe the text in: echo "…" | hearth check');
+      }
       const text = file === undefined || file === '-' ? await readStdin() : readFileOrUsage(file, 'text');
       if (text.trim() === '') {
         throw usage('Nothing to check: the text is empty');
