@@ -31,7 +31,20 @@ export const checkRoutes =
   async (app) => {
     const houseStyleFor = async (request: FastifyRequest, workspaceId: string) => {
       const access = await requireWorkspace(request, deps, workspaceId);
-      return { ...(await getHouseStyle(deps.db, access)), timeZone: (await getWorkspace(deps.db, access)).timeZone };
+      const [style, workspace] = await Promise.all([
+        getHouseStyle(deps.db, access),
+        getWorkspace(deps.db, access),
+      ]);
+      const { brand, products, competitors } = workspace.namedThings;
+      // The workspace's own names (brand, products, competitors) are its vocabulary, never misspellings.
+      const names = [...brand, ...products, ...competitors]
+        .flatMap((name) => name.split(/\s+/))
+        .filter(Boolean);
+      return {
+        ...style,
+        dictionary: [...new Set([...style.dictionary, ...names])],
+        timeZone: workspace.timeZone,
+      };
     };
     // One spell checker per server: each dictionary loads once (French takes seconds), on first use.
     const spelling = createSpellChecker();
@@ -40,14 +53,18 @@ export const checkRoutes =
       {
         schema: {
           tags: ['guardrails'],
-          summary: 'Check an outgoing text: spelling, typography, voice, tone, claims, network rules (verdict pass | warn | block)',
+          summary:
+            'Check an outgoing text: spelling, typography, voice, tone, claims, network rules (verdict pass | warn | block)',
           body: z.object({
             /** Check with this workspace's house style (voice profile, dictionary, facts) and time zone. */
             workspaceId: z.string().min(1).max(64).optional(),
             text: z.string().min(1, { message: 'Empty text' }).max(70_000),
             language: z.enum(['fr', 'en', 'auto']).default('auto'),
             network: z.enum(['bluesky', 'mastodon', 'x', 'linkedin', 'instagram', 'facebook']).optional(),
-            images: z.array(z.object({ altText: z.string().nullable().optional() })).max(20).optional(),
+            images: z
+              .array(z.object({ altText: z.string().nullable().optional() }))
+              .max(20)
+              .optional(),
             voice: voiceProfileSchema.optional(),
             partnership: z.boolean().optional(),
             facts: z.array(factSchema).max(1_000).optional(),
@@ -58,7 +75,12 @@ export const checkRoutes =
             dictionary: z.array(z.string().max(80)).max(5_000).optional(),
           }),
           response: {
-            200: z.object({ verdict: z.enum(['pass', 'warn', 'block']), score: z.number(), language: z.enum(['fr', 'en']), findings: z.array(findingOut) }),
+            200: z.object({
+              verdict: z.enum(['pass', 'warn', 'block']),
+              score: z.number(),
+              language: z.enum(['fr', 'en']),
+              findings: z.array(findingOut),
+            }),
             ...errors,
           },
         },

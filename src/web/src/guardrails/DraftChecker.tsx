@@ -49,26 +49,14 @@ export function DraftChecker() {
   const [text, setText] = useState('');
   const [network, setNetwork] = useState<Network | null>(null);
   const [language, setLanguage] = useState<CheckLanguage>('auto');
-  // The workspace's own names are words of its vocabulary, never spelling mistakes.
-  const dictionary = useMemo(() => {
-    const { brand, products, competitors } = workspace.namedThings;
-    return [
-      ...new Set(
-        [...brand, ...products, ...competitors]
-          .flatMap((name) => name.split(/\s+/))
-          .filter((word) => word !== ''),
-      ),
-    ];
-  }, [workspace.namedThings]);
   const request: CheckRequest = useMemo(
     () => ({
       workspaceId: workspace.id,
       text,
       language,
       ...(network ? { network } : {}),
-      ...(dictionary.length > 0 ? { dictionary } : {}),
     }),
-    [workspace.id, text, language, network, dictionary],
+    [workspace.id, text, language, network],
   );
   const { checked, isCurrent, isChecking, error } = useLiveCheck(workspace.id, request);
   const addWord = useAddToDictionary(workspace.id);
