@@ -11,6 +11,7 @@ import { createTestDatabase, type TestDatabase } from '../src/db/testing.js';
 import { buildApp, type HearthApp } from '../src/http/app.js';
 import { createAnalyzer } from '../src/analysis/analyzer.js';
 import { defaultHttpOptions, lazily } from '../src/http/context.js';
+import { createWorkspaceOriginalityIndexes } from '../src/originality/originality.indexes.js';
 
 let db: TestDatabase;
 let app: HearthApp;
@@ -29,6 +30,7 @@ beforeAll(async () => {
     clock: systemClock,
     logger: createLogger({ level: 'silent' }),
     analyzer: lazily(() => createAnalyzer()),
+    originality: createWorkspaceOriginalityIndexes(db.kysely),
     options: { ...defaultHttpOptions, signInAttemptsPerWindow: 1_000_000 },
   });
   await app.listen({ port: 0, host: '127.0.0.1' });

@@ -13,6 +13,7 @@ import { openMigratedDatabase } from './db/open.js';
 import type { MigrationReport } from './db/migrator.js';
 import { createJobQueue } from './jobs/create-queue.js';
 import type { JobQueue } from './jobs/queue.js';
+import { createWorkspaceOriginalityIndexes, type WorkspaceOriginalityIndexes } from './originality/originality.indexes.js';
 import { accountTasks } from './workspaces/workspaces.tasks.js';
 
 export interface Hearth {
@@ -24,6 +25,8 @@ export interface Hearth {
   migrations: MigrationReport;
   /** The job queue, with every capability's tasks registered (not started). */
   queue: JobQueue;
+  /** Each workspace's originality index, shared by the checks and the tasks that feed it. */
+  originality: WorkspaceOriginalityIndexes;
   /** Creates or updates the recurring schedules; the server does it at start. */
   installSchedules(): Promise<void>;
   /** Stops the queue (waiting for in-flight jobs) and closes the database. */
@@ -47,6 +50,7 @@ export async function openHearth(config: HearthConfig, logger: Logger, clock: Cl
     secrets,
     migrations,
     queue,
+    originality: createWorkspaceOriginalityIndexes(db.kysely),
     installSchedules: () => accounts.schedule(queue),
     close: async () => {
       // pg-boss opens its own pool on first use; only stop() releases it.

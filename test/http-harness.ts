@@ -9,6 +9,7 @@ import { buildApp, type HearthApp } from '../src/http/app.js';
 import { createAnalyzer } from '../src/analysis/analyzer.js';
 import { defaultHttpOptions, lazily, type HttpOptions } from '../src/http/context.js';
 import { Writable } from 'node:stream';
+import { createWorkspaceOriginalityIndexes } from '../src/originality/originality.indexes.js';
 
 export interface TestApp {
   app: HearthApp;
@@ -36,6 +37,7 @@ export async function startTestApp(db: TestDatabase, options: Partial<HttpOption
     clock,
     logger: createLogger({ level: 'info', destination }),
     analyzer: sharedAnalyzer,
+    originality: createWorkspaceOriginalityIndexes(db.kysely),
     options: { ...defaultHttpOptions, ...options },
   });
   await app.ready();

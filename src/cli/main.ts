@@ -5,6 +5,7 @@ import { registerAnalyze } from './commands/analyze.js';
 import { registerBackup } from './commands/backup.js';
 import { registerCheck } from './commands/check.js';
 import { registerMigrate } from './commands/migrate.js';
+import { registerOriginality } from './commands/originality.js';
 import { registerServe } from './commands/serve.js';
 import { registerToken } from './commands/token.js';
 import { registerUser } from './commands/user.js';
@@ -28,7 +29,7 @@ export function buildProgram(): Command {
     .version('0.1.0')
     .exitOverride()
     .showHelpAfterError();
-  for (const register of [registerServe, registerWorker, registerMigrate, registerUser, registerWorkspace, registerToken, registerBackup, registerAnalyze, registerCheck]) {
+  for (const register of [registerServe, registerWorker, registerMigrate, registerUser, registerWorkspace, registerToken, registerBackup, registerAnalyze, registerCheck, registerOriginality]) {
     register(program);
   }
   return program;

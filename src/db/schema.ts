@@ -147,11 +147,28 @@ export interface FactsTable {
   updated_at: string;
 }
 
+export interface OriginalitySourcesTable {
+  workspace_id: string;
+  /** The caller's id for the source: `post:<id>`, a URL, a competitor post's id. */
+  source_id: string;
+  kind: 'own' | 'competitor' | 'ingested';
+  label: string | null;
+  url: string | null;
+  /** How the shingles were made (`w3`: word 3-shingles); rows of another scheme are re-indexed, not mixed. */
+  scheme: string;
+  /** Base64 of the shingle hashes (little-endian u32) in text order. */
+  shingles: string;
+  created_at: string;
+  updated_at: string;
+  removed_at: string | null;
+}
+
 export interface Database {
   users: UsersTable;
   workspaces: WorkspacesTable;
   dictionary_words: DictionaryWordsTable;
   facts: FactsTable;
+  originality_sources: OriginalitySourcesTable;
   memberships: MembershipsTable;
   invitations: InvitationsTable;
   sessions: SessionsTable;

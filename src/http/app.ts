@@ -8,6 +8,7 @@ import { newId } from '../core/ids.js';
 import { workspaceRoutes } from '../workspaces/workspaces.routes.js';
 import { analyzeRoutes } from './analyze.routes.js';
 import { checkRoutes } from './check.routes.js';
+import { originalityRoutes } from '../originality/originality.routes.js';
 import { accountRoutes } from '../workspaces/accounts.routes.js';
 import { installAuthentication } from './auth.js';
 import type { HttpDeps } from './context.js';
@@ -73,6 +74,7 @@ export async function buildApp(deps: HttpDeps): Promise<HearthApp> {
   await app.register(workspaceRoutes(deps), { prefix: '/api/v1' });
   await app.register(analyzeRoutes(deps), { prefix: '/api/v1' });
   await app.register(checkRoutes(deps), { prefix: '/api/v1' });
+  await app.register(originalityRoutes(deps), { prefix: '/api/v1' });
   await installWebUi(app, deps.options.webRoot);
   return app;
 }

@@ -5,6 +5,7 @@ import { check } from '../guardrails/check.js';
 import { factSchema } from '../guardrails/claims/index.js';
 import { createSpellChecker } from '../guardrails/spelling/spelling.js';
 import { voiceProfileSchema } from '../guardrails/voice/index.js';
+import { describeSources } from '../originality/originality.service.js';
 import { getHouseStyle } from '../workspaces/house-style.service.js';
 import { errors } from '../workspaces/workspaces.presenters.js';
 import { getWorkspace } from '../workspaces/workspaces.service.js';
@@ -23,6 +24,9 @@ const findingOut = z.object({
   suggestions: z.array(z.string()),
   sourceId: z.string().optional(),
   similarity: z.number().optional(),
+  /** Originality findings against a workspace source: its label and link, when it was given them. */
+  sourceLabel: z.string().optional(),
+  sourceUrl: z.string().optional(),
 });
 
 /** The guardrails over HTTP: the same `check()` as the CLI, the composer and the reply box. */
@@ -89,8 +93,9 @@ export const checkRoutes =
         requireUser(request);
         const { workspaceId, publishAt, images, dictionary, ...rest } = request.body;
         const workspace = workspaceId ? await houseStyleFor(request, workspaceId) : undefined;
-        return check(
-          { analyzer: await deps.analyzer(), spelling, now: () => deps.clock.now() },
+        const originality = workspaceId ? await deps.originality.indexFor(workspaceId) : undefined;
+        const result = await check(
+          { analyzer: await deps.analyzer(), spelling, now: () => deps.clock.now(), ...(originality ? { originality } : {}) },
           {
             ...rest,
             dictionary: [...(workspace?.dictionary ?? []), ...(dictionary ?? [])],
@@ -101,6 +106,22 @@ export const checkRoutes =
             ...(publishAt ? { publishAt: new Date(publishAt) } : {}),
           },
         );
+        const sourceIds = result.findings.flatMap((finding) => (finding.sourceId === undefined ? [] : [finding.sourceId]));
+        if (workspaceId === undefined || sourceIds.length === 0) {
+          return result;
+        }
+        const sources = await describeSources(deps.db, workspaceId, sourceIds);
+        return {
+          ...result,
+          findings: result.findings.map((finding) => {
+            const source = finding.sourceId === undefined ? undefined : sources.get(finding.sourceId);
+            return {
+              ...finding,
+              ...(source?.label ? { sourceLabel: source.label } : {}),
+              ...(source?.url ? { sourceUrl: source.url } : {}),
+            };
+          }),
+        };
       },
     );
   };

@@ -4,6 +4,7 @@ import type { Clock } from '../core/clock.js';
 import type { Logger } from '../core/logger.js';
 import type { DialectName } from '../db/database.js';
 import type { Database } from '../db/schema.js';
+import type { WorkspaceOriginalityIndexes } from '../originality/originality.indexes.js';
 
 /** What the HTTP layer needs from the rest of the house; built by src/container.ts or by tests. */
 export interface HttpDeps {
@@ -14,6 +15,8 @@ export interface HttpDeps {
   options: HttpOptions;
   /** The text analyzer, loaded on first use (its models take up to a second). */
   analyzer: () => Promise<Analyzer>;
+  /** Each workspace's originality index, in memory, kept in step with the database. */
+  originality: WorkspaceOriginalityIndexes;
 }
 
 export interface HttpOptions {

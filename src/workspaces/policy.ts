@@ -22,6 +22,8 @@ const POLICY = {
   'house-style.manage': ['owner', 'admin', 'manager'],
   /** "Add to dictionary" from a spelling finding, by anyone who writes. */
   'dictionary.add': ['owner', 'admin', 'manager', 'editor', 'agent'],
+  /** What originality compares against: competitors' posts, our archive. */
+  'originality.manage': ['owner', 'admin', 'manager', 'editor'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof POLICY;

@@ -31,6 +31,7 @@ export function registerServe(program: Command): void {
         clock: hearth.clock,
         logger,
         analyzer: lazily(() => createAnalyzer()),
+        originality: hearth.originality,
         options: { ...defaultHttpOptions, secureCookies: config.secureCookies, publicUrl: config.publicUrl, webRoot: webRoot() },
       });
       onShutdownSignal(logger, async () => {

@@ -3,6 +3,7 @@ import * as m0001 from './0001_foundation.js';
 import * as m0002 from './0002_jobs.js';
 import * as m0003 from './0003_named_things.js';
 import * as m0004 from './0004_house_style.js';
+import * as m0005 from './0005_originality.js';
 
 /**
  * The one migration set, for SQLite and PostgreSQL alike. Append new files here in order;
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   '0002_jobs': m0002,
   '0003_named_things': m0003,
   '0004_house_style': m0004,
+  '0005_originality': m0005,
 };

@@ -13,7 +13,7 @@ import { tokenize } from './normalize.js';
 import { DEFAULT_OPTIONS, type CreateIndexOptions, type OriginalityOptions } from './options.js';
 import { decodeSnapshot, encodeSnapshot } from './serialize.js';
 import { shingleHashes } from './shingles.js';
-import type { IndexKeys, OriginalityStore, SourceKind } from './store.js';
+import type { IndexKeys, OriginalityDocument, OriginalityStore, SourceKind } from './store.js';
 import { fingerprintHashes } from './winnow.js';
 
 export { NEAR_COPY_RULE, PARTIAL_COPY_RULE } from './findings.js';
@@ -39,6 +39,10 @@ export interface OriginalityIndex {
   readonly size: number;
   /** Indexes a text, replacing any document with the same id (texts under 3 words are only removed). */
   add(source: OriginalitySource): void;
+  /** The document `add` would index (null for texts under 3 words): what a persistent store keeps. */
+  documentOf(source: OriginalitySource): OriginalityDocument | null;
+  /** Indexes a document made by `documentOf` with the same shingle size, e.g. read back from a database. */
+  addDocument(document: OriginalityDocument): void;
   remove(id: string): boolean;
   /** Findings against the indexed sources, most similar source first; [] for texts under minWords. */
   check(text: string, options?: OriginalityCheckOptions): Finding[];
@@ -51,6 +55,13 @@ export function createOriginalityIndex(options: CreateIndexOptions = {}): Origin
   const { store = new MemoryOriginalityStore(), ...rest } = options;
   const settings: OriginalityOptions = { ...DEFAULT_OPTIONS, ...rest };
   const family = createHashFamily(settings.bands, settings.rows, settings.seed);
+  const documentOf = (source: OriginalitySource): OriginalityDocument | null => {
+    const shingles = shingleHashes(tokenize(source.text), settings.shingleSize);
+    return shingles.length === 0 ? null : { id: source.id, kind: source.kind ?? 'ingested', shingles };
+  };
+  const addDocument = (document: OriginalityDocument): void => {
+    store.put(document, keysOf(document.shingles, settings, family));
+  };
   return {
     options: settings,
     store,
@@ -58,16 +69,15 @@ export function createOriginalityIndex(options: CreateIndexOptions = {}): Origin
       return store.size;
     },
     add(source) {
-      const shingles = shingleHashes(tokenize(source.text), settings.shingleSize);
-      if (shingles.length === 0) {
+      const document = documentOf(source);
+      if (document === null) {
         store.delete(source.id);
         return;
       }
-      store.put(
-        { id: source.id, kind: source.kind ?? 'ingested', shingles },
-        keysOf(shingles, settings, family),
-      );
+      addDocument(document);
     },
+    documentOf,
+    addDocument,
     remove: (id) => store.delete(id),
     check: (text, checkOptions = {}) => check(text, checkOptions, store, settings, family),
     serialize: () => encodeSnapshot(settings, store.documents()),
