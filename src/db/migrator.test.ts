@@ -5,11 +5,11 @@ import { migrations } from './migrations/index.js';
 
 describeEachDatabase('migrations', (use) => {
   it('leaves nothing pending after the first run', async () => {
-    expect(await pendingMigrations(use().kysely)).toEqual([]);
+    expect(await pendingMigrations(use().kysely, use().postgresSchema)).toEqual([]);
   });
 
   it('is a no-op the second time', async () => {
-    const again = await migrateToLatest(use().kysely);
+    const again = await migrateToLatest(use().kysely, use().postgresSchema);
     expect(again.applied).toEqual([]);
     expect(Object.keys(migrations).length).toBeGreaterThan(0);
   });

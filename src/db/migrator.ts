@@ -1,8 +1,13 @@
 import { Migrator, type Kysely, type MigrationResultSet } from 'kysely';
 import { migrations } from './migrations/index.js';
 
-function migrator<T>(db: Kysely<T>): Migrator {
-  return new Migrator({ db, provider: { getMigrations: () => Promise.resolve(migrations) } });
+/**
+ * `schema`: the PostgreSQL schema Hearth lives in, when not the default. Kysely otherwise looks for
+ * its migration tables in every schema of the database and can find another schema's (parallel test
+ * runs, two installations side by side), skip creating its own, then fail.
+ */
+function migrator<T>(db: Kysely<T>, schema?: string): Migrator {
+  return new Migrator({ db, provider: { getMigrations: () => Promise.resolve(migrations) }, ...(schema ? { migrationTableSchema: schema } : {}) });
 }
 
 export interface MigrationReport {
@@ -10,8 +15,8 @@ export interface MigrationReport {
 }
 
 /** Brings the schema up to date; throws with the failing migration's name if one fails. */
-export async function migrateToLatest<T>(db: Kysely<T>): Promise<MigrationReport> {
-  const result: MigrationResultSet = await migrator(db).migrateToLatest();
+export async function migrateToLatest<T>(db: Kysely<T>, schema?: string): Promise<MigrationReport> {
+  const result: MigrationResultSet = await migrator(db, schema).migrateToLatest();
   const applied = (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
@@ -22,7 +27,7 @@ export async function migrateToLatest<T>(db: Kysely<T>): Promise<MigrationReport
 }
 
 /** Names of migrations known to the code but not applied to the database. */
-export async function pendingMigrations<T>(db: Kysely<T>): Promise<string[]> {
-  const all = await migrator(db).getMigrations();
+export async function pendingMigrations<T>(db: Kysely<T>, schema?: string): Promise<string[]> {
+  const all = await migrator(db, schema).getMigrations();
   return all.filter((m) => m.executedAt === undefined).map((m) => m.name);
 }

@@ -13,7 +13,7 @@ export async function openMigratedDatabase(
     if (db.postgresSchema) {
       await sql`create schema if not exists ${sql.id(db.postgresSchema)}`.execute(db.kysely);
     }
-    const migrations = await migrateToLatest(db.kysely);
+    const migrations = await migrateToLatest(db.kysely, db.postgresSchema);
     return { db, migrations };
   } catch (error) {
     await db.close();
