@@ -2,13 +2,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createAnalyzer, type Analyzer } from '../analysis/analyzer.js';
 import { check, type GuardrailDeps } from './check.js';
 import { createOriginalityIndex } from './originality/index.js';
-import { createSpellChecker } from './spelling/spelling.js';
+import { createInProcessSpellChecker } from './spelling/service.js';
 
 describe('check(): every guardrail over one text', () => {
   let deps: GuardrailDeps;
   beforeAll(async () => {
     const analyzer: Analyzer = await createAnalyzer();
-    const spelling = createSpellChecker();
+    const spelling = createInProcessSpellChecker();
     await spelling.ready('en');
     const originality = createOriginalityIndex();
     originality.add({

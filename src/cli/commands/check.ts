@@ -5,7 +5,7 @@ import { createAnalyzer } from '../../analysis/analyzer.js';
 import { check, type CheckResult } from '../../guardrails/check.js';
 import { factSchema, type Fact } from '../../guardrails/claims/index.js';
 import { createOriginalityIndex, type OriginalityIndex } from '../../guardrails/originality/index.js';
-import { createSpellChecker } from '../../guardrails/spelling/spelling.js';
+import { createInProcessSpellChecker } from '../../guardrails/spelling/service.js';
 import type { NetworkName } from '../../guardrails/types.js';
 import { voiceProfileSchema, type VoiceProfile } from '../../guardrails/voice/index.js';
 import { CliError } from '../cli-errors.js';
@@ -135,7 +135,7 @@ export function registerCheck(program: Command): void {
       const originality = flags.against ? loadCorpus(flags.against) : undefined;
 
       const result = await check(
-        { analyzer: await createAnalyzer(), spelling: createSpellChecker(), ...(originality ? { originality } : {}) },
+        { analyzer: await createAnalyzer(), spelling: createInProcessSpellChecker(), ...(originality ? { originality } : {}) },
         {
           text: text.replace(/\r?\n$/, ''),
           language: flags.lang as 'fr' | 'en' | 'auto',

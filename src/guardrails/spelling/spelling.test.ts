@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createSpellChecker } from './spelling.js';
+import { FRENCH_FINDINGS, FRENCH_SENTENCE } from './testing/french-sentence.js';
 
 const checker = createSpellChecker();
 
@@ -20,6 +21,10 @@ describe('French spelling', () => {
     expect(comande?.suggestions[0]).toBe('commande');
     expect(text.slice(comande?.start, comande?.end)).toBe('comande');
     expect(recu).toMatchObject({ rule: 'spelling.unknown-word', category: 'spelling', severity: 'error' });
+  });
+
+  it('gives the findings the threaded checker is held to as well', () => {
+    expect(checker.check(FRENCH_SENTENCE, 'fr')).toEqual(FRENCH_FINDINGS);
   });
 
   it('handles elisions with both apostrophes, compounds and inversions', () => {

@@ -7,6 +7,9 @@
  * only: the full list when `suggest` already cached it, otherwise the dictionary words one edit
  * away (about a millisecond). `suggest(word, language)` computes the full ranked list (nspell's
  * plus the one-edit words) on demand, e.g. when the writer opens the finding, and caches it.
+ *
+ * This is the synchronous engine; `check()` reaches it through the asynchronous `SpellingService`
+ * (service.ts): on the caller's thread, or in a worker thread for a server (threaded.ts).
  */
 import type { CheckLanguage, Finding } from '../types.js';
 import { loadDictionary, packagedDictionary, type DictionaryLoader, type LoadedDictionary } from './dictionaries.js';
