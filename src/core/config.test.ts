@@ -9,6 +9,17 @@ describe('configuration', () => {
     expect(config.database).toEqual({ kind: 'sqlite', path: resolve('.hearth/hearth.db') });
     expect(config.port).toBe(3000);
     expect(config.secretKeySource).toEqual({ kind: 'file', path: resolve('.hearth/secret.key') });
+    expect(config.allowPrivateNetworks).toBe(false);
+  });
+
+  it('allows private networks only when told to', () => {
+    expect(loadConfig({}, { HEARTH_ALLOW_PRIVATE_NETWORKS: 'true' }).allowPrivateNetworks).toBe(true);
+    expect(loadConfig({}, { HEARTH_ALLOW_PRIVATE_NETWORKS: '1' }).allowPrivateNetworks).toBe(false);
+    expect(loadConfig({ allowPrivateNetworks: true }, {}).allowPrivateNetworks).toBe(true);
+    expect(
+      loadConfig({ allowPrivateNetworks: false }, { HEARTH_ALLOW_PRIVATE_NETWORKS: 'true' })
+        .allowPrivateNetworks,
+    ).toBe(false);
   });
 
   it('prefers flags over the environment', () => {

@@ -14,6 +14,11 @@ export interface HearthConfig {
   /** Public origin used in links (invitations); defaults to the listening address. */
   publicUrl: string | undefined;
   secretKeySource: { kind: 'env'; value: string } | { kind: 'file'; path: string };
+  /**
+   * Whether server-side fetches of user-given URLs (Mastodon instances, webhooks, feeds) may reach
+   * loopback and private addresses. Off by default: on, a user can make the server call its own LAN.
+   */
+  allowPrivateNetworks: boolean;
 }
 
 export type DatabaseTarget = { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string };
@@ -22,6 +27,8 @@ export interface ConfigFlags {
   data?: string | undefined;
   port?: string | number | undefined;
   host?: string | undefined;
+  /** `--allow-private-networks`; overrides HEARTH_ALLOW_PRIVATE_NETWORKS when given. */
+  allowPrivateNetworks?: boolean | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -43,6 +50,7 @@ export function loadConfig(flags: ConfigFlags = {}, env: NodeJS.ProcessEnv = pro
     secretKeySource: env.HEARTH_SECRET_KEY
       ? { kind: 'env', value: env.HEARTH_SECRET_KEY }
       : { kind: 'file', path: join(dataDir, 'secret.key') },
+    allowPrivateNetworks: flags.allowPrivateNetworks ?? env.HEARTH_ALLOW_PRIVATE_NETWORKS === 'true',
   };
 }
 
