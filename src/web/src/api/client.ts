@@ -20,6 +20,8 @@ export interface ApiClient {
   /** `signal` lets a caller abort a request that a newer one replaces. */
   post<T>(path: string, body?: unknown, options?: RequestOptions): Promise<T>;
   patch<T>(path: string, body?: unknown): Promise<T>;
+  /** Replaces a whole resource (a voice profile, a fact). */
+  put<T>(path: string, body?: unknown): Promise<T>;
   delete(path: string): Promise<void>;
   /** Remembers the token returned with the session; null forgets it (signed out). */
   setCsrfToken(token: string | null): void;
@@ -80,6 +82,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     get: (path) => request('GET', path),
     post: (path, body, options) => request('POST', path, body, options),
     patch: (path, body) => request('PATCH', path, body),
+    put: (path, body) => request('PUT', path, body),
     delete: (path) => request<undefined>('DELETE', path),
     setCsrfToken: (token) => {
       csrfToken = token;

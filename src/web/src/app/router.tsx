@@ -1,6 +1,9 @@
 /** Every route of the app. Signed-in pages sit below RequireSession, workspace pages below WorkspaceLayout. */
 import { Navigate, createBrowserRouter, type RouteObject } from 'react-router';
 import { AuditPage } from '../audit/AuditPage';
+import { DictionaryPage } from '../house-style/DictionaryPage';
+import { FactsPage } from '../house-style/FactsPage';
+import { VoiceSettingsPage } from '../house-style/VoiceSettingsPage';
 import { InvitePage } from '../invitations/InvitePage';
 import { MembersPage } from '../members/MembersPage';
 import { HomePage } from '../pages/HomePage';
@@ -45,6 +48,9 @@ export const routes: RouteObject[] = [
                 children: [
                   { index: true, element: <Navigate to="workspace" replace /> },
                   { path: 'workspace', element: <WorkspaceSettingsPage /> },
+                  { path: 'voice', element: <VoiceSettingsPage /> },
+                  { path: 'dictionary', element: <DictionaryPage /> },
+                  { path: 'facts', element: <FactsPage /> },
                   { path: 'members', element: <MembersPage /> },
                   { path: 'tokens', element: <TokensPage /> },
                   { path: 'audit', element: <AuditPage /> },

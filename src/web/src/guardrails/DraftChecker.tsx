@@ -6,23 +6,19 @@ import {
   SegmentedControl,
   Select,
   Stack,
+  Switch,
   Text,
   Textarea,
   Title,
 } from '@mantine/core';
-import { useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueryError } from '../components/QueryError';
+import { canAddWords } from '../house-style/permissions';
+import { useAddDictionaryWords } from '../house-style/house-style.queries';
 import { useCurrentWorkspace } from '../workspaces/workspace-context';
-import {
-  CHECK_LANGUAGES,
-  NETWORKS,
-  type CheckLanguage,
-  type CheckRequest,
-  type Finding,
-  type Network,
-} from './check.api';
-import { canAddToDictionary, useAddToDictionary } from './dictionary.api';
+import { CHECK_LANGUAGES, NETWORKS, type CheckLanguage, type Finding, type Network } from './check.api';
+import { checkRequestFor } from './check-request';
 import { FindingList } from './FindingList';
 import { HighlightedText } from './HighlightedText';
 import { applySuggestion } from './text-edits';
@@ -42,33 +38,82 @@ const isNetwork = (value: string | null): value is Network => NETWORKS.some((net
 const isLanguage = (value: string): value is CheckLanguage =>
   CHECK_LANGUAGES.some((language) => language === value);
 
-/** A draft checked against the guardrails as it is typed, with its findings and one-click fixes. */
-export function DraftChecker() {
+interface DraftCheckerProps {
+  /**
+   * The message the draft answers, for a host that shows it itself (the inbox's reply box): the
+   * reply-tone rules run against it. Without it, the checker offers "This is a reply" and a box to
+   * paste the message answered.
+   */
+  replyTo?: string;
+  /** The draft, for a host that keeps it (to send it); the checker keeps its own when absent. */
+  value?: string;
+  onChange?: (text: string) => void;
+  /** The network chosen at first. */
+  defaultNetwork?: Network;
+}
+
+/** A draft, a post or a reply, checked as it is typed: its findings and one-click fixes. */
+export function DraftChecker({ replyTo, value, onChange, defaultNetwork }: DraftCheckerProps) {
   const { t } = useTranslation();
   const workspace = useCurrentWorkspace();
-  const [text, setText] = useState('');
-  const [network, setNetwork] = useState<Network | null>(null);
+  const [ownText, setOwnText] = useState('');
+  const text = value ?? ownText;
+  const [network, setNetwork] = useState<Network | null>(defaultNetwork ?? null);
   const [language, setLanguage] = useState<CheckLanguage>('auto');
-  const request: CheckRequest = useMemo(
-    () => ({
-      workspaceId: workspace.id,
-      text,
-      language,
-      ...(network ? { network } : {}),
-    }),
-    [workspace.id, text, language, network],
+  const [isReply, setIsReply] = useState(false);
+  const [pastedOriginal, setPastedOriginal] = useState('');
+  const [partnership, setPartnership] = useState(false);
+  const hostReply = replyTo !== undefined;
+  const replying = hostReply || isReply;
+  const original = hostReply ? replyTo : isReply ? pastedOriginal : undefined;
+  const languageLabelId = useId();
+  const request = useMemo(
+    () =>
+      checkRequestFor({
+        workspaceId: workspace.id,
+        text,
+        language,
+        network,
+        replyTo: original,
+        partnership: !replying && partnership,
+      }),
+    [workspace.id, text, language, network, original, replying, partnership],
   );
   const { checked, isCurrent, isChecking, error } = useLiveCheck(workspace.id, request);
-  const addWord = useAddToDictionary(workspace.id);
+  const addWords = useAddDictionaryWords(workspace.id);
+  const setText = (next: string): void => {
+    if (value === undefined) {
+      setOwnText(next);
+    }
+    onChange?.(next);
+  };
   const apply = (finding: Finding, suggestion: string): void =>
-    setText((current) => applySuggestion(current, finding, suggestion));
+    setText(applySuggestion(text, finding, suggestion));
 
   return (
     <Grid gap="lg">
       <Grid.Col span={{ base: 12, md: 7 }}>
         <Stack>
+          {hostReply ? null : (
+            <Switch
+              label={t('guardrails.isReply')}
+              description={t('guardrails.isReplyHint')}
+              checked={isReply}
+              onChange={(event) => setIsReply(event.currentTarget.checked)}
+            />
+          )}
+          {isReply && !hostReply ? (
+            <Textarea
+              label={t('guardrails.replyTo')}
+              placeholder={t('guardrails.replyToPlaceholder')}
+              autosize
+              minRows={2}
+              value={pastedOriginal}
+              onChange={(event) => setPastedOriginal(event.currentTarget.value)}
+            />
+          ) : null}
           <Textarea
-            label={t('guardrails.draft')}
+            label={replying ? t('guardrails.reply') : t('guardrails.draft')}
             placeholder={t('guardrails.draftPlaceholder')}
             autosize
             minRows={5}
@@ -85,17 +130,25 @@ export function DraftChecker() {
               clearable
             />
             <Stack gap={4}>
-              <Text size="sm" fw={500} id="draft-language-label">
+              <Text size="sm" fw={500} id={languageLabelId}>
                 {t('guardrails.language')}
               </Text>
               <SegmentedControl
-                aria-labelledby="draft-language-label"
+                aria-labelledby={languageLabelId}
                 value={language}
                 onChange={(value) => setLanguage(isLanguage(value) ? value : 'auto')}
                 data={CHECK_LANGUAGES.map((value) => ({ value, label: t(`guardrails.languages.${value}`) }))}
               />
             </Stack>
           </Group>
+          {replying ? null : (
+            <Switch
+              label={t('guardrails.partnership')}
+              description={t('guardrails.partnershipHint')}
+              checked={partnership}
+              onChange={(event) => setPartnership(event.currentTarget.checked)}
+            />
+          )}
           {text !== '' && (
             <Paper withBorder p="md" radius="md" bg="var(--mantine-color-default-hover)">
               <Stack gap={6}>
@@ -129,7 +182,7 @@ export function DraftChecker() {
                 canApply={isCurrent}
                 onApply={apply}
                 onAddToDictionary={
-                  canAddToDictionary(workspace.role) ? (word) => addWord.mutate(word) : undefined
+                  canAddWords(workspace.role) ? (word) => addWords.mutate([word]) : undefined
                 }
               />
             </>

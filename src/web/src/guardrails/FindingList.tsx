@@ -12,7 +12,7 @@ interface FindingListProps {
   onAddToDictionary?: ((word: string) => void) | undefined;
 }
 
-/** The findings of a check, one card each: severity, message, flagged passage, suggestions. */
+/** The findings of a check, one card each: severity, family, message, flagged passage, suggestions. */
 export function FindingList({ findings, canApply, onApply, onAddToDictionary }: FindingListProps) {
   const { t } = useTranslation();
   if (findings.length === 0) {
@@ -43,6 +43,9 @@ export function FindingList({ findings, canApply, onApply, onAddToDictionary }: 
             <Group gap="xs">
               <Badge size="sm" color={SEVERITY_COLOR[finding.severity]} variant="light">
                 {t(`guardrails.severity.${finding.severity}`)}
+              </Badge>
+              <Badge size="sm" color="gray" variant="outline" data-testid="finding-category">
+                {t(`guardrails.category.${finding.category}`)}
               </Badge>
               {finding.text !== '' && <Code>{finding.text}</Code>}
             </Group>

@@ -32,6 +32,10 @@ export interface CheckRequest {
   network?: Network;
   /** The workspace's own words (brand, products…), never flagged as misspelt. */
   dictionary?: string[];
+  /** The message this text answers: the reply-tone rules then compare the two. */
+  replyTo?: string;
+  /** A paid partnership: the voice profile's disclosure rule applies. */
+  partnership?: boolean;
 }
 
 export interface CheckResult {

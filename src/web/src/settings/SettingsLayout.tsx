@@ -3,7 +3,15 @@ import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useCurrentWorkspace } from '../workspaces/workspace-context';
 
-export const SETTINGS_TABS = ['workspace', 'members', 'tokens', 'audit'] as const;
+export const SETTINGS_TABS = [
+  'workspace',
+  'voice',
+  'dictionary',
+  'facts',
+  'members',
+  'tokens',
+  'audit',
+] as const;
 
 /** Settings: one tab per page, the page below. */
 export function SettingsLayout() {

@@ -1,0 +1,28 @@
+/** The check request of a draft, built from what the draft checker's controls hold. */
+import type { CheckLanguage, CheckRequest, Network } from './check.api';
+
+export interface DraftOptions {
+  workspaceId: string;
+  text: string;
+  language: CheckLanguage;
+  network: Network | null;
+  /** The message answered; undefined or blank when the draft is not a reply. */
+  replyTo?: string | undefined;
+  partnership?: boolean;
+}
+
+/**
+ * Only what applies is sent, so the same draft with the same options makes the same request (the
+ * request is the query key): no empty `replyTo`, no `partnership: false`.
+ */
+export function checkRequestFor(options: DraftOptions): CheckRequest {
+  const { workspaceId, text, language, network, replyTo, partnership } = options;
+  return {
+    workspaceId,
+    text,
+    language,
+    ...(network ? { network } : {}),
+    ...(replyTo !== undefined && replyTo.trim() !== '' ? { replyTo } : {}),
+    ...(partnership === true ? { partnership: true } : {}),
+  };
+}
