@@ -5,13 +5,9 @@
  */
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, bench, describe } from 'vitest';
-import { systemClock } from '../src/core/clock.js';
-import { createLogger } from '../src/core/logger.js';
 import { createTestDatabase, type TestDatabase } from '../src/db/testing.js';
-import { buildApp, type HearthApp } from '../src/http/app.js';
-import { createAnalyzer } from '../src/analysis/analyzer.js';
-import { defaultHttpOptions, lazily } from '../src/http/context.js';
-import { createWorkspaceOriginalityIndexes } from '../src/originality/originality.indexes.js';
+import type { HearthApp } from '../src/http/app.js';
+import { startTestApp } from '../test/http-harness.js';
 
 let db: TestDatabase;
 let app: HearthApp;
@@ -24,15 +20,7 @@ const credentials = { email: 'bench@brand.test', password: 'a bench password' };
 beforeAll(async () => {
   delete process.env.HEARTH_SCRYPT_LOG2N; // measure the production password cost
   db = await createTestDatabase('sqlite');
-  app = await buildApp({
-    db: db.kysely,
-    dialect: db.dialect,
-    clock: systemClock,
-    logger: createLogger({ level: 'silent' }),
-    analyzer: lazily(() => createAnalyzer()),
-    originality: createWorkspaceOriginalityIndexes(db.kysely),
-    options: { ...defaultHttpOptions, signInAttemptsPerWindow: 1_000_000 },
-  });
+  ({ app } = await startTestApp(db, { signInAttemptsPerWindow: 1_000_000 }));
   await app.listen({ port: 0, host: '127.0.0.1' });
   base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   const setup = await fetch(`${base}/api/v1/setup`, {

@@ -13,7 +13,16 @@ import { openMigratedDatabase } from './db/open.js';
 import type { MigrationReport } from './db/migrator.js';
 import { createJobQueue } from './jobs/create-queue.js';
 import type { JobQueue } from './jobs/queue.js';
+import { createAnalyzer, type Analyzer } from './analysis/analyzer.js';
+import { createConnectorRegistry, type ConnectorRegistry } from './connectors/registry.js';
+import type { SpellingService } from './guardrails/spelling/service.js';
+import { createThreadedSpellChecker } from './guardrails/spelling/threaded.js';
+import { lazily } from './http/context.js';
 import { createWorkspaceOriginalityIndexes, type WorkspaceOriginalityIndexes } from './originality/originality.indexes.js';
+import { createPostGate } from './publishing/gate.js';
+import type { PublishOptions } from './publishing/publish.service.js';
+import type { PublishingDeps } from './publishing/publishing.deps.js';
+import { createPublishing } from './publishing/publishing.tasks.js';
 import { accountTasks } from './workspaces/workspaces.tasks.js';
 
 export interface Hearth {
@@ -27,13 +36,26 @@ export interface Hearth {
   queue: JobQueue;
   /** Each workspace's originality index, shared by the checks and the tasks that feed it. */
   originality: WorkspaceOriginalityIndexes;
+  /** The text analyzer, loaded on first use. */
+  analyzer: () => Promise<Analyzer>;
+  /** Spelling in a worker thread: the French dictionary never blocks the event loop. */
+  spelling: SpellingService;
+  connectors: ConnectorRegistry;
+  publishing: PublishingDeps;
   /** Creates or updates the recurring schedules; the server does it at start. */
   installSchedules(): Promise<void>;
   /** Stops the queue (waiting for in-flight jobs) and closes the database. */
   close(): Promise<void>;
 }
 
-export async function openHearth(config: HearthConfig, logger: Logger, clock: Clock = systemClock): Promise<Hearth> {
+export interface OpenOptions {
+  clock?: Clock;
+  /** Publishing tunables (tests and the crash test shorten the lease). */
+  publish?: Partial<PublishOptions>;
+}
+
+export async function openHearth(config: HearthConfig, logger: Logger, options: OpenOptions = {}): Promise<Hearth> {
+  const clock = options.clock ?? systemClock;
   const secrets = createSecretBox(loadSecretKey(config));
   const { db, migrations } = await openMigratedDatabase(config.database);
   if (migrations.applied.length > 0) {
@@ -42,6 +64,24 @@ export async function openHearth(config: HearthConfig, logger: Logger, clock: Cl
   const queue = createJobQueue(db, { logger, clock });
   const accounts = accountTasks(db.kysely, clock);
   queue.register(...accounts.tasks);
+  const analyzer = lazily(() => createAnalyzer());
+  const spelling = createThreadedSpellChecker();
+  const originality = createWorkspaceOriginalityIndexes(db.kysely);
+  const connectors = createConnectorRegistry({ allowPrivateNetworks: config.allowPrivateNetworks, now: () => clock.now() });
+  const publishing = createPublishing(
+    {
+      db: db.kysely,
+      clock,
+      secrets,
+      connectors,
+      logger,
+      originality,
+      gate: createPostGate({ db: db.kysely, clock, analyzer, spelling, originality }),
+    },
+    queue,
+    options.publish ?? publishOptionsFromEnv(),
+  );
+  queue.register(...publishing.tasks);
   return {
     config,
     logger,
@@ -50,12 +90,26 @@ export async function openHearth(config: HearthConfig, logger: Logger, clock: Cl
     secrets,
     migrations,
     queue,
-    originality: createWorkspaceOriginalityIndexes(db.kysely),
-    installSchedules: () => accounts.schedule(queue),
+    originality,
+    analyzer,
+    spelling,
+    connectors,
+    publishing: publishing.deps,
+    installSchedules: async () => {
+      await accounts.schedule(queue);
+      await publishing.schedule(queue);
+    },
     close: async () => {
       // pg-boss opens its own pool on first use; only stop() releases it.
       await queue.stop();
+      await spelling.close();
       await db.close();
     },
   };
+}
+
+/** HEARTH_PUBLISH_LEASE_SECONDS shortens how long a crashed publishing attempt holds its post (tests). */
+function publishOptionsFromEnv(): Partial<PublishOptions> {
+  const lease = Number(process.env.HEARTH_PUBLISH_LEASE_SECONDS);
+  return Number.isFinite(lease) && lease > 0 ? { leaseMs: lease * 1000 } : {};
 }

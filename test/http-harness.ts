@@ -9,20 +9,48 @@ import { buildApp, type HearthApp } from '../src/http/app.js';
 import { createAnalyzer } from '../src/analysis/analyzer.js';
 import { defaultHttpOptions, lazily, type HttpOptions } from '../src/http/context.js';
 import { Writable } from 'node:stream';
+import { randomBytes } from 'node:crypto';
+import { createConnectorRegistry } from '../src/connectors/registry.js';
+import type { Connector } from '../src/connectors/types.js';
+import { createSecretBox } from '../src/core/secret-box.js';
+import { createInProcessSpellChecker } from '../src/guardrails/spelling/service.js';
 import { createWorkspaceOriginalityIndexes } from '../src/originality/originality.indexes.js';
+import { createPostGate } from '../src/publishing/gate.js';
+import { attemptPublish, DEFAULT_PUBLISH_OPTIONS, type AttemptOutcome, type PublishOptions } from '../src/publishing/publish.service.js';
+import type { PublishingDeps } from '../src/publishing/publishing.deps.js';
 
 export interface TestApp {
   app: HearthApp;
   clock: ReturnType<typeof fixedClock>;
   /** Everything the server logged, one JSON line each. */
   logs: string[];
+  publishing: TestPublishing;
   close(): Promise<void>;
 }
 
-/** One analyzer for every app of a test file: the models load once. */
-const sharedAnalyzer = lazily(() => createAnalyzer());
+/**
+ * Publishing's queue, in the test's hands: dispatched attempts are recorded and `runDue` performs
+ * those due at the test clock's time with the real publish service (the job queue itself has its
+ * own contract suite; processes with the real queue are exercised by e2e and crash tests).
+ */
+export interface TestPublishing {
+  deps: PublishingDeps;
+  dispatched: { targetId: string; runAt: Date }[];
+  runDue(): Promise<AttemptOutcome[]>;
+}
 
-export async function startTestApp(db: TestDatabase, options: Partial<HttpOptions> = {}): Promise<TestApp> {
+export interface TestAppOptions extends Partial<HttpOptions> {
+  /** Connectors to use instead of the built-in ones. */
+  connectors?: readonly Connector<unknown>[];
+  publish?: Partial<PublishOptions>;
+}
+
+/** One analyzer and one spell checker for every app of a test file: they load once. */
+const sharedAnalyzer = lazily(() => createAnalyzer());
+const sharedSpelling = createInProcessSpellChecker();
+
+export async function startTestApp(db: TestDatabase, options: TestAppOptions = {}): Promise<TestApp> {
+  const { connectors, publish, ...httpOptions } = options;
   const clock = fixedClock(new Date('2026-03-28T09:00:00.000Z'));
   const logs: string[] = [];
   const destination = new Writable({
@@ -31,17 +59,46 @@ export async function startTestApp(db: TestDatabase, options: Partial<HttpOption
       callback();
     },
   });
+  const logger = createLogger({ level: 'info', destination });
+  const originality = createWorkspaceOriginalityIndexes(db.kysely);
+  const dispatched: TestPublishing['dispatched'] = [];
+  const publishing: PublishingDeps = {
+    db: db.kysely,
+    clock,
+    secrets: createSecretBox(randomBytes(32)),
+    // Tests' network peers (local Bluesky, fake Mastodon, webhook receivers) live on loopback.
+    connectors: createConnectorRegistry({ allowPrivateNetworks: true, now: () => clock.now(), timeoutMs: 10_000, ...(connectors ? { connectors } : {}) }),
+    logger,
+    originality,
+    gate: createPostGate({ db: db.kysely, clock, analyzer: sharedAnalyzer, spelling: sharedSpelling, originality }),
+    dispatch: (targetId, runAt) => {
+      dispatched.push({ targetId, runAt });
+      return Promise.resolve();
+    },
+  };
+  const settings = { ...DEFAULT_PUBLISH_OPTIONS, ...publish };
+  const runDue = async (): Promise<AttemptOutcome[]> => {
+    const due = dispatched.filter((job) => job.runAt.getTime() <= clock.now().getTime());
+    dispatched.splice(0, dispatched.length, ...dispatched.filter((job) => !due.includes(job)));
+    const outcomes: AttemptOutcome[] = [];
+    for (const job of due) {
+      outcomes.push(await attemptPublish(publishing, job.targetId, settings));
+    }
+    return outcomes;
+  };
   const app = await buildApp({
     db: db.kysely,
     dialect: db.dialect,
     clock,
-    logger: createLogger({ level: 'info', destination }),
+    logger,
     analyzer: sharedAnalyzer,
-    originality: createWorkspaceOriginalityIndexes(db.kysely),
-    options: { ...defaultHttpOptions, ...options },
+    spelling: sharedSpelling,
+    originality,
+    publishing,
+    options: { ...defaultHttpOptions, ...httpOptions },
   });
   await app.ready();
-  return { app, clock, logs, close: () => app.close() };
+  return { app, clock, logs, publishing: { deps: publishing, dispatched, runDue }, close: () => app.close() };
 }
 
 export interface Reply {

@@ -9,7 +9,9 @@ export type ErrorCode =
   | 'not_found'
   | 'conflict'
   | 'rate_limited'
-  | 'csrf_failed';
+  | 'csrf_failed'
+  /** A network (Bluesky, Mastodon, a webhook) did not answer or failed: try again later. */
+  | 'network_unavailable';
 
 export class AppError extends Error {
   constructor(
@@ -29,3 +31,4 @@ export const conflict = (message: string): AppError => new AppError('conflict', 
 export const unauthenticated = (message = 'Sign in first'): AppError => new AppError('unauthenticated', message);
 export const invalid = (path: string, message: string): AppError =>
   new AppError('validation_failed', `${path}: ${message}`, [{ path, message }]);
+export const networkUnavailable = (message: string): AppError => new AppError('network_unavailable', message);

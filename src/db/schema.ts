@@ -25,6 +25,8 @@ export interface WorkspacesTable {
   named_things: string;
   /** JSON voice profile (guardrails/voice/profile.ts), `{}` when none is set. */
   voice_profile: string;
+  /** 'none': anyone who may draft may schedule; 'editors': editors' posts need a manager's approval. */
+  approval_policy: 'none' | 'editors';
   created_at: string;
   updated_at: string;
 }
@@ -163,12 +165,134 @@ export interface OriginalitySourcesTable {
   removed_at: string | null;
 }
 
+export type AccountHealth = 'ok' | 'failing' | 'unchecked';
+
+export interface ConnectedAccountsTable {
+  id: string;
+  workspace_id: string;
+  network: 'bluesky' | 'mastodon' | 'webhook';
+  /** The network's id of the account (Bluesky DID, Mastodon account id, webhook host). */
+  external_id: string;
+  handle: string;
+  display_name: string | null;
+  url: string | null;
+  followers: number | null;
+  /** JSON of the credentials, sealed with the secret box (AES-256-GCM). */
+  credentials: string;
+  /** JSON of a partial voice profile that overrides the workspace's for this account. */
+  voice_override: string | null;
+  health: AccountHealth;
+  /** Why the account cannot publish, in the network's words. */
+  health_message: string | null;
+  checked_at: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  removed_at: string | null;
+}
+
+export type PostStatus =
+  | 'draft'
+  | 'in_review'
+  | 'changes_requested'
+  | 'rejected'
+  | 'approved'
+  | 'scheduled'
+  | 'publishing'
+  | 'published'
+  | 'failed'
+  | 'unconfirmed'
+  | 'cancelled';
+
+export interface PostsTable {
+  id: string;
+  workspace_id: string;
+  author_id: string | null;
+  status: PostStatus;
+  text: string;
+  language: string | null;
+  /** 1 for a paid partnership (the voice profile's disclosure applies), else 0. */
+  partnership: number;
+  publish_at: string | null;
+  /** Incremented by every edit: a target publishes the version it claimed, never an older one. */
+  version: number;
+  check_verdict: 'pass' | 'warn' | 'block' | null;
+  check_score: number | null;
+  /** JSON of the last check's findings. */
+  check_findings: string | null;
+  override_reason: string | null;
+  override_by: string | null;
+  review_comment: string | null;
+  reviewed_by: string | null;
+  reviewed_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export type TargetStatus = 'pending' | 'scheduled' | 'publishing' | 'published' | 'failed' | 'unconfirmed' | 'cancelled';
+
+export interface PostTargetsTable {
+  id: string;
+  post_id: string;
+  workspace_id: string;
+  account_id: string;
+  text_override: string | null;
+  status: TargetStatus;
+  publish_at: string | null;
+  version: number;
+  attempts: number;
+  /** While `publishing`: until when the claiming process owns the attempt. */
+  lease_until: string | null;
+  next_attempt_at: string | null;
+  published_version: number | null;
+  published_text: string | null;
+  external_id: string | null;
+  url: string | null;
+  /** The connector's opaque reference (replies, deletes, metrics). */
+  ref: string | null;
+  published_at: string | null;
+  last_error: string | null;
+  /** JSON {likes, reposts, replies, quotes}. */
+  metrics: string | null;
+  metrics_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PostMediaTable {
+  id: string;
+  post_id: string;
+  position: number;
+  mime_type: string;
+  /** Base64 of the image bytes. */
+  data: string;
+  bytes: number;
+  alt_text: string;
+  created_at: string;
+}
+
+export interface QueueSlotsTable {
+  id: string;
+  workspace_id: string;
+  account_id: string;
+  /** 0 = Monday … 6 = Sunday, in the workspace's time zone. */
+  weekday: number;
+  /** Minutes after local midnight. */
+  minutes: number;
+  created_at: string;
+}
+
 export interface Database {
   users: UsersTable;
   workspaces: WorkspacesTable;
   dictionary_words: DictionaryWordsTable;
   facts: FactsTable;
   originality_sources: OriginalitySourcesTable;
+  connected_accounts: ConnectedAccountsTable;
+  posts: PostsTable;
+  post_targets: PostTargetsTable;
+  post_media: PostMediaTable;
+  queue_slots: QueueSlotsTable;
   memberships: MembershipsTable;
   invitations: InvitationsTable;
   sessions: SessionsTable;

@@ -8,7 +8,7 @@ import { checkClaims, type Fact } from './claims/index.js';
 import { checkNetworkRules } from './network/network-rules.js';
 import type { NetworkLimits } from './network/network-rules.js';
 import type { OriginalityIndex } from './originality/index.js';
-import type { SpellChecker } from './spelling/spelling.js';
+import type { SpellingService } from './spelling/service.js';
 import { checkReplyTone, toneSignalsFrom } from './tone/index.js';
 import type { CheckLanguage, Finding, NetworkName } from './types.js';
 import { checkTypography } from './typography/typography.js';
@@ -33,6 +33,8 @@ export interface CheckInput {
   replyTo?: string;
   /** The workspace dictionary: brand and product names, people, jargon. */
   dictionary?: readonly string[];
+  /** Originality sources not to compare against (the post's own published copies). */
+  originalityExclude?: readonly string[];
 }
 
 export interface CheckResult {
@@ -44,7 +46,8 @@ export interface CheckResult {
 
 export interface GuardrailDeps {
   analyzer: Analyzer;
-  spelling: SpellChecker;
+  /** In-process for one-shot runs, threaded in a server (spelling/threaded.ts). */
+  spelling: SpellingService;
   originality?: OriginalityIndex;
   now?: () => Date;
 }
@@ -61,10 +64,10 @@ const bySpan = (a: Finding, b: Finding): number => a.start - b.start || a.end - 
 /** Runs the seven families and returns the verdict, a 0–100 score and the findings in text order. */
 export async function check(deps: GuardrailDeps, input: CheckInput): Promise<CheckResult> {
   const language = resolveLanguage(input, deps.analyzer);
-  await deps.spelling.ready(language);
+  const spelling = await deps.spelling.check(input.text, language, input.dictionary ?? []);
   const now = deps.now?.() ?? new Date();
   const findings: Finding[] = [
-    ...deps.spelling.check(input.text, language, input.dictionary ?? []),
+    ...spelling,
     ...checkTypography(input.text, language),
     ...(input.voice ? checkVoice({ text: input.text, language, profile: input.voice, partnership: input.partnership ?? false }) : []),
     ...checkReplyTone({
@@ -82,7 +85,7 @@ export async function check(deps: GuardrailDeps, input: CheckInput): Promise<Che
       ...(input.publishAt ? { publishAt: input.publishAt } : {}),
       ...(input.timeZone ? { timeZone: input.timeZone } : {}),
     }),
-    ...(deps.originality ? deps.originality.check(input.text) : []),
+    ...(deps.originality ? deps.originality.check(input.text, input.originalityExclude ? { excludeIds: input.originalityExclude } : {}) : []),
     ...(input.network
       ? checkNetworkRules({
           text: input.text,

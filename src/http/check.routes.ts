@@ -1,15 +1,10 @@
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { check } from '../guardrails/check.js';
 import { factSchema } from '../guardrails/claims/index.js';
-import { createSpellChecker } from '../guardrails/spelling/spelling.js';
 import { voiceProfileSchema } from '../guardrails/voice/index.js';
-import { describeSources } from '../originality/originality.service.js';
-import { getHouseStyle } from '../workspaces/house-style.service.js';
 import { errors } from '../workspaces/workspaces.presenters.js';
-import { getWorkspace } from '../workspaces/workspaces.service.js';
 import { timeZoneSchema } from '../workspaces/workspaces.schemas.js';
+import { checkForWorkspace, checkStandalone } from '../checking/workspace-check.service.js';
 import { requireUser, requireWorkspace } from './auth.js';
 import type { HttpDeps } from './context.js';
 
@@ -33,25 +28,6 @@ const findingOut = z.object({
 export const checkRoutes =
   (deps: HttpDeps): FastifyPluginAsyncZod =>
   async (app) => {
-    const houseStyleFor = async (request: FastifyRequest, workspaceId: string) => {
-      const access = await requireWorkspace(request, deps, workspaceId);
-      const [style, workspace] = await Promise.all([
-        getHouseStyle(deps.db, access),
-        getWorkspace(deps.db, access),
-      ]);
-      const { brand, products, competitors } = workspace.namedThings;
-      // The workspace's own names (brand, products, competitors) are its vocabulary, never misspellings.
-      const names = [...brand, ...products, ...competitors]
-        .flatMap((name) => name.split(/\s+/))
-        .filter(Boolean);
-      return {
-        ...style,
-        dictionary: [...new Set([...style.dictionary, ...names])],
-        timeZone: workspace.timeZone,
-      };
-    };
-    // One spell checker per server: each dictionary loads once (French takes seconds), on first use.
-    const spelling = createSpellChecker();
     app.post(
       '/check',
       {
@@ -91,37 +67,15 @@ export const checkRoutes =
       },
       async (request) => {
         requireUser(request);
-        const { workspaceId, publishAt, images, dictionary, ...rest } = request.body;
-        const workspace = workspaceId ? await houseStyleFor(request, workspaceId) : undefined;
-        const originality = workspaceId ? await deps.originality.indexFor(workspaceId) : undefined;
-        const result = await check(
-          { analyzer: await deps.analyzer(), spelling, now: () => deps.clock.now(), ...(originality ? { originality } : {}) },
-          {
-            ...rest,
-            dictionary: [...(workspace?.dictionary ?? []), ...(dictionary ?? [])],
-            ...(workspace && rest.voice === undefined ? { voice: workspace.voice } : {}),
-            ...(workspace && rest.facts === undefined ? { facts: workspace.facts } : {}),
-            ...(workspace && rest.timeZone === undefined ? { timeZone: workspace.timeZone } : {}),
-            ...(images ? { images: images.map((image) => ({ altText: image.altText ?? null })) } : {}),
-            ...(publishAt ? { publishAt: new Date(publishAt) } : {}),
-          },
-        );
-        const sourceIds = result.findings.flatMap((finding) => (finding.sourceId === undefined ? [] : [finding.sourceId]));
-        if (workspaceId === undefined || sourceIds.length === 0) {
-          return result;
-        }
-        const sources = await describeSources(deps.db, workspaceId, sourceIds);
-        return {
-          ...result,
-          findings: result.findings.map((finding) => {
-            const source = finding.sourceId === undefined ? undefined : sources.get(finding.sourceId);
-            return {
-              ...finding,
-              ...(source?.label ? { sourceLabel: source.label } : {}),
-              ...(source?.url ? { sourceUrl: source.url } : {}),
-            };
-          }),
+        const { workspaceId, publishAt, images, ...rest } = request.body;
+        const input = {
+          ...rest,
+          ...(images ? { images: images.map((image) => ({ altText: image.altText ?? null })) } : {}),
+          ...(publishAt ? { publishAt: new Date(publishAt) } : {}),
         };
+        return workspaceId
+          ? checkForWorkspace(deps, await requireWorkspace(request, deps, workspaceId), input)
+          : checkStandalone(deps, input);
       },
     );
   };

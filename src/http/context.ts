@@ -4,7 +4,9 @@ import type { Clock } from '../core/clock.js';
 import type { Logger } from '../core/logger.js';
 import type { DialectName } from '../db/database.js';
 import type { Database } from '../db/schema.js';
+import type { SpellingService } from '../guardrails/spelling/service.js';
 import type { WorkspaceOriginalityIndexes } from '../originality/originality.indexes.js';
+import type { PublishingDeps } from '../publishing/publishing.deps.js';
 
 /** What the HTTP layer needs from the rest of the house; built by src/container.ts or by tests. */
 export interface HttpDeps {
@@ -15,8 +17,12 @@ export interface HttpDeps {
   options: HttpOptions;
   /** The text analyzer, loaded on first use (its models take up to a second). */
   analyzer: () => Promise<Analyzer>;
+  /** One spell checker per server (threaded there: the French dictionary takes seconds to load). */
+  spelling: SpellingService;
   /** Each workspace's originality index, in memory, kept in step with the database. */
   originality: WorkspaceOriginalityIndexes;
+  /** Accounts, posts and the publish queue. */
+  publishing: PublishingDeps;
 }
 
 export interface HttpOptions {

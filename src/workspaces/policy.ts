@@ -13,9 +13,13 @@ const POLICY = {
   'invitations.manage': ['owner', 'admin'],
   'tokens.manage-own': ['owner', 'admin', 'manager', 'editor', 'agent', 'viewer'],
   'audit.read': ['owner', 'admin'],
+  /** Connect, reconnect and remove network accounts; set their voice and queue slots. */
+  'accounts.manage': ['owner', 'admin', 'manager'],
   'posts.draft': ['owner', 'admin', 'manager', 'editor'],
   'posts.approve': ['owner', 'admin', 'manager'],
   'posts.publish': ['owner', 'admin', 'manager'],
+  /** Schedule a post the guardrails block, with a written reason kept in the audit log. */
+  'posts.override-guardrails': ['owner', 'admin', 'manager'],
   'inbox.reply': ['owner', 'admin', 'manager', 'agent'],
   'reports.read': ['owner', 'admin', 'manager', 'editor', 'agent', 'viewer'],
   /** The voice profile, the fact register and removing dictionary words. */

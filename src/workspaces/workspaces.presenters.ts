@@ -29,6 +29,7 @@ export const workspaceOut = z
     timeZone: z.string(),
     languages: z.array(z.string()),
     namedThings: z.object({ brand: z.array(z.string()), products: z.array(z.string()), competitors: z.array(z.string()) }),
+    approvalPolicy: z.enum(['none', 'editors']),
     createdAt: z.string(),
     role: roleOut,
   })
@@ -53,7 +54,7 @@ export const errorOut = z
   .meta({ id: 'Error' });
 
 /** The common error responses every route documents. */
-export const errors = { 400: errorOut, 401: errorOut, 403: errorOut, 404: errorOut, 409: errorOut, 429: errorOut };
+export const errors = { 400: errorOut, 401: errorOut, 403: errorOut, 404: errorOut, 409: errorOut, 429: errorOut, 502: errorOut };
 
 export async function presentSession(db: Kysely<Database>, user: User, csrfToken: string): Promise<SessionOut> {
   const workspaces = await listWorkspacesOf(db, user.id);

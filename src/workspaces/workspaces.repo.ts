@@ -12,7 +12,7 @@ export function workspacesRepo(db: Kysely<Database>) {
     findById: (id: string) => db.selectFrom('workspaces').selectAll().where('id', '=', id).executeTakeFirst(),
     listAll: () => db.selectFrom('workspaces').selectAll().orderBy('created_at').execute(),
     findByName: (name: string) => db.selectFrom('workspaces').selectAll().where('name', '=', name).execute(),
-    update: (id: string, changes: Partial<Pick<WorkspaceRow, 'name' | 'time_zone' | 'languages' | 'named_things' | 'updated_at'>>) =>
+    update: (id: string, changes: Partial<Pick<WorkspaceRow, 'name' | 'time_zone' | 'languages' | 'named_things' | 'approval_policy' | 'updated_at'>>) =>
       db.updateTable('workspaces').set(changes).where('id', '=', id).execute(),
 
     insertMembership: (membership: MembershipRow) => db.insertInto('memberships').values(membership).execute(),
@@ -34,6 +34,7 @@ export function workspacesRepo(db: Kysely<Database>) {
           'workspaces.time_zone',
           'workspaces.languages',
           'workspaces.named_things',
+          'workspaces.approval_policy',
           'workspaces.created_at',
           'memberships.role',
         ])

@@ -66,13 +66,19 @@ export const workspaceRoutes =
       {
         schema: {
           tags: ['workspaces'],
-          summary: 'Change name, time zone, languages or named things — brand, products, competitors (owner, admin)',
+          summary: 'Change name, time zone, languages, named things (brand, products, competitors) or the approval policy (owner, admin)',
           params: workspaceParams,
           body: z
-            .object({ name: workspaceNameSchema, timeZone: timeZoneSchema, languages: languagesSchema, namedThings: namedThingsSchema })
+            .object({
+              name: workspaceNameSchema,
+              timeZone: timeZoneSchema,
+              languages: languagesSchema,
+              namedThings: namedThingsSchema,
+              approvalPolicy: z.enum(['none', 'editors']),
+            })
             .partial()
             .refine((changes) => Object.keys(changes).length > 0, {
-              message: 'Nothing to change: send name, timeZone, languages or namedThings',
+              message: 'Nothing to change: send name, timeZone, languages, namedThings or approvalPolicy',
             }),
           response: { 200: workspaceOut, ...errors },
         },

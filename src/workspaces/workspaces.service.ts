@@ -23,8 +23,12 @@ export interface Workspace {
   timeZone: string;
   languages: string[];
   namedThings: NamedThingsSettings;
+  /** 'editors': posts written by editors need a manager's approval before they are scheduled. */
+  approvalPolicy: ApprovalPolicy;
   createdAt: string;
 }
+
+export type ApprovalPolicy = 'none' | 'editors';
 
 /** A member's standing in one workspace, proven by `requireMembership`. Every scoped call takes one. */
 export interface WorkspaceAccess {
@@ -46,14 +50,18 @@ export interface WorkspaceSettings {
   timeZone: string;
   languages: string[];
   namedThings?: NamedThingsSettings;
+  approvalPolicy?: ApprovalPolicy;
 }
 
-const toWorkspace = (row: Pick<WorkspaceRow, 'id' | 'name' | 'time_zone' | 'languages' | 'named_things' | 'created_at'>): Workspace => ({
+const toWorkspace = (
+  row: Pick<WorkspaceRow, 'id' | 'name' | 'time_zone' | 'languages' | 'named_things' | 'approval_policy' | 'created_at'>,
+): Workspace => ({
   id: row.id,
   name: row.name,
   timeZone: row.time_zone,
   languages: JSON.parse(row.languages) as string[],
   namedThings: { ...NO_NAMED_THINGS, ...(JSON.parse(row.named_things) as Partial<NamedThingsSettings>) },
+  approvalPolicy: row.approval_policy,
   createdAt: row.created_at,
 });
 
@@ -92,6 +100,7 @@ export async function insertWorkspaceWithOwner(
     languages: JSON.stringify(props.settings.languages),
     named_things: JSON.stringify(props.settings.namedThings ?? NO_NAMED_THINGS),
     voice_profile: '{}',
+    approval_policy: props.settings.approvalPolicy ?? 'none',
     created_at: now,
     updated_at: now,
   };
@@ -135,6 +144,7 @@ export async function updateWorkspace(
       ...(changes.timeZone !== undefined ? { time_zone: changes.timeZone } : {}),
       ...(changes.languages !== undefined ? { languages: JSON.stringify(changes.languages) } : {}),
       ...(changes.namedThings !== undefined ? { named_things: JSON.stringify(changes.namedThings) } : {}),
+      ...(changes.approvalPolicy !== undefined ? { approval_policy: changes.approvalPolicy } : {}),
       updated_at: isoNow(clock),
     });
     await recordAudit(trx, clock, {

@@ -3,8 +3,7 @@ import { loadConfig } from '../../core/config.js';
 import { createLogger } from '../../core/logger.js';
 import { openHearth } from '../../container.js';
 import { buildApp } from '../../http/app.js';
-import { defaultHttpOptions, lazily } from '../../http/context.js';
-import { createAnalyzer } from '../../analysis/analyzer.js';
+import { defaultHttpOptions } from '../../http/context.js';
 import { needsSetup } from '../../workspaces/setup.service.js';
 import { onShutdownSignal } from '../lifecycle.js';
 import { webRoot } from '../package-root.js';
@@ -30,8 +29,10 @@ export function registerServe(program: Command): void {
         dialect: hearth.db.dialect,
         clock: hearth.clock,
         logger,
-        analyzer: lazily(() => createAnalyzer()),
+        analyzer: hearth.analyzer,
+        spelling: hearth.spelling,
         originality: hearth.originality,
+        publishing: hearth.publishing,
         options: { ...defaultHttpOptions, secureCookies: config.secureCookies, publicUrl: config.publicUrl, webRoot: webRoot() },
       });
       onShutdownSignal(logger, async () => {

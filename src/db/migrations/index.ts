@@ -4,6 +4,7 @@ import * as m0002 from './0002_jobs.js';
 import * as m0003 from './0003_named_things.js';
 import * as m0004 from './0004_house_style.js';
 import * as m0005 from './0005_originality.js';
+import * as m0006 from './0006_publishing.js';
 
 /**
  * The one migration set, for SQLite and PostgreSQL alike. Append new files here in order;
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '0003_named_things': m0003,
   '0004_house_style': m0004,
   '0005_originality': m0005,
+  '0006_publishing': m0006,
 };
