@@ -3,6 +3,7 @@
  * validated by the connector's schema, and every connection gets the guarded fetch (no private or
  * loopback addresses unless the operator allowed them).
  */
+import { createHash } from 'node:crypto';
 import { createSafeFetch } from '../core/safe-fetch.js';
 import { blueskyConnector } from './bluesky/index.js';
 import { mastodonConnector } from './mastodon/index.js';
@@ -11,9 +12,15 @@ import { webhookConnector } from './webhook/index.js';
 
 export interface ConnectorRegistry {
   connector(network: NetworkId): Connector<unknown>;
-  /** Validates credentials (throws the zod error) and opens a connection. */
+  /**
+   * Validates credentials (throws the zod error) and returns a connection. Connections are kept
+   * per credentials: a session is reused across posts (Bluesky allows ~30 logins per 5 minutes).
+   */
   connect(network: NetworkId, credentials: unknown): Connection;
 }
+
+/** Connections kept at most; the oldest is dropped first. */
+const MAX_CONNECTIONS = 1_000;
 
 export interface RegistryOptions {
   allowPrivateNetworks: boolean;
@@ -41,11 +48,23 @@ export function createConnectorRegistry(options: RegistryOptions): ConnectorRegi
     }
     return found;
   };
+  const open = new Map<string, Connection>();
   return {
     connector,
     connect(network, credentials) {
       const chosen = connector(network);
-      return chosen.connect(chosen.credentialsSchema.parse(credentials), context);
+      const parsed = chosen.credentialsSchema.parse(credentials);
+      const key = createHash('sha256').update(network).update('\u0000').update(JSON.stringify(parsed)).digest('hex');
+      const cached = open.get(key);
+      if (cached) {
+        return cached;
+      }
+      const connection = chosen.connect(parsed, context);
+      open.set(key, connection);
+      if (open.size > MAX_CONNECTIONS) {
+        open.delete(open.keys().next().value!);
+      }
+      return connection;
     },
   };
 }
