@@ -5,6 +5,8 @@ import { voiceProfileSchema } from '../guardrails/voice/index.js';
 import { errors } from '../workspaces/workspaces.presenters.js';
 import { timeZoneSchema } from '../workspaces/workspaces.schemas.js';
 import { checkForWorkspace, checkStandalone } from '../checking/workspace-check.service.js';
+import { invalid } from '../core/errors.js';
+import { getAccount } from '../publishing/accounts.service.js';
 import { requireUser, requireWorkspace } from './auth.js';
 import type { HttpDeps } from './context.js';
 
@@ -38,6 +40,8 @@ export const checkRoutes =
           body: z.object({
             /** Check with this workspace's house style (voice profile, dictionary, facts) and time zone. */
             workspaceId: z.string().min(1).max(64).optional(),
+            /** With workspaceId: check in the voice of this connected account (its override of the workspace's voice). */
+            accountId: z.string().min(1).max(64).optional(),
             text: z.string().min(1, { message: 'Empty text' }).max(70_000),
             language: z.enum(['fr', 'en', 'auto']).default('auto'),
             network: z.enum(['bluesky', 'mastodon', 'x', 'linkedin', 'instagram', 'facebook']).optional(),
@@ -67,15 +71,21 @@ export const checkRoutes =
       },
       async (request) => {
         requireUser(request);
-        const { workspaceId, publishAt, images, ...rest } = request.body;
+        const { workspaceId, accountId, publishAt, images, ...rest } = request.body;
         const input = {
           ...rest,
           ...(images ? { images: images.map((image) => ({ altText: image.altText ?? null })) } : {}),
           ...(publishAt ? { publishAt: new Date(publishAt) } : {}),
         };
-        return workspaceId
-          ? checkForWorkspace(deps, await requireWorkspace(request, deps, workspaceId), input)
-          : checkStandalone(deps, input);
+        if (!workspaceId) {
+          if (accountId) {
+            throw invalid('accountId', 'An account belongs to a workspace: give workspaceId too');
+          }
+          return checkStandalone(deps, input);
+        }
+        const access = await requireWorkspace(request, deps, workspaceId);
+        const account = accountId ? await getAccount(deps.publishing, access, accountId) : undefined;
+        return checkForWorkspace(deps, access, { ...input, ...(account?.voiceOverride ? { accountVoice: account.voiceOverride } : {}) });
       },
     );
   };
