@@ -35,6 +35,12 @@ describe('aggressive', () => {
       ['tone.aggressive', 'error', 'Get lost.'],
     ]);
   });
+  it('blocks only a confident decision: a borderline one is a warning', () => {
+    const severities = (offensive: number): string[] =>
+      checkReplyTone({ reply: 'Get lost.', language: 'en', signals: { ...calm, replyOffensive: offensive, replyOffensiveFlagged: true } }).map((f) => f.severity);
+    expect(severities(0.45)).toEqual(['warning']);
+    expect(severities(0.85)).toEqual(['error']);
+  });
   it("follows the model's own decision when given", () => {
     expect(
       rules('Get lost.', 'en', undefined, { ...calm, replyOffensive: 0.5, replyOffensiveFlagged: true }),

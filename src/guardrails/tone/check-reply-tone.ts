@@ -15,7 +15,11 @@ export interface ReplyToneInput {
   signals: ToneSignals;
 }
 
-/** Above this offensive probability a reply is aggressive, when the model gave no decision of its own. */
+/**
+ * Above this offensive probability a text is aggressive: an error. The model's own decision uses a
+ * lower, recall-oriented threshold (tuned for listening): below this one, its "offensive" is only a
+ * warning, so that a neutral sentence the model half-suspects never blocks a post.
+ */
 export const OFFENSIVE_THRESHOLD = 0.7;
 /** A text is negative when negative is its most likely label with at least this probability. */
 export const NEGATIVE_THRESHOLD = 0.5;
@@ -28,7 +32,7 @@ export function checkReplyTone(input: ReplyToneInput): Finding[] {
   const { reply, signals } = input;
   const folded = fold(reply);
   const findings = [
-    ...aggressive(reply, folded, signals),
+    ...aggressive(reply, folded, signals, input.original !== undefined),
     ...defensive(reply, folded),
     ...sarcastic(reply, folded, input.original),
   ];
@@ -38,7 +42,7 @@ export function checkReplyTone(input: ReplyToneInput): Finding[] {
   return findings.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
-function aggressive(reply: string, folded: FoldedText, signals: ToneSignals): Finding[] {
+function aggressive(reply: string, folded: FoldedText, signals: ToneSignals, isReply: boolean): Finding[] {
   const insults = findAll(folded, INSULTS).map((span) =>
     makeFinding(reply, span, {
       rule: 'tone.aggressive',
@@ -47,17 +51,21 @@ function aggressive(reply: string, folded: FoldedText, signals: ToneSignals): Fi
       message: 'This word insults or belittles the reader: never send it, whatever they wrote.',
     }),
   );
-  const flagged = signals.replyOffensiveFlagged ?? signals.replyOffensive > OFFENSIVE_THRESHOLD;
+  const sure = signals.replyOffensive > OFFENSIVE_THRESHOLD;
+  const flagged = signals.replyOffensiveFlagged ?? sure;
   if (insults.length > 0 || !flagged) {
     return insults;
   }
+  const what = isReply ? 'This reply' : 'This text';
   // The model judges the whole text: the finding spans it.
   return [
     makeFinding(reply, wholeText(reply), {
       rule: 'tone.aggressive',
       category: 'tone',
-      severity: 'error',
-      message: `This reply reads as aggressive (offensive score ${signals.replyOffensive.toFixed(2)}): rewrite it calmly.`,
+      severity: sure ? 'error' : 'warning',
+      message: sure
+        ? `${what} reads as aggressive (offensive score ${signals.replyOffensive.toFixed(2)}): rewrite it calmly.`
+        : `${what} may read as aggressive (offensive score ${signals.replyOffensive.toFixed(2)}): read it again as its reader would.`,
     }),
   ];
 }
