@@ -241,6 +241,8 @@ export interface PostTargetsTable {
   publish_at: string | null;
   version: number;
   attempts: number;
+  /** When the first attempt was claimed: networks keep idempotency keys for a limited time. */
+  first_attempt_at: string | null;
   /** While `publishing`: until when the claiming process owns the attempt. */
   lease_until: string | null;
   next_attempt_at: string | null;

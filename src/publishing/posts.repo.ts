@@ -78,7 +78,14 @@ export function postsRepo(db: Kysely<Database>) {
       (
         await db
           .updateTable('post_targets')
-          .set((eb) => ({ status: 'publishing', attempts: eb('attempts', '+', 1), lease_until: leaseUntil, next_attempt_at: null, updated_at: now }))
+          .set((eb) => ({
+            status: 'publishing',
+            attempts: eb('attempts', '+', 1),
+            first_attempt_at: eb.fn.coalesce('first_attempt_at', eb.val(now)),
+            lease_until: leaseUntil,
+            next_attempt_at: null,
+            updated_at: now,
+          }))
           .where('id', '=', id)
           .where((eb) =>
             eb.or([

@@ -84,6 +84,7 @@ const targetRow = (deps: Deps, post: Pick<PostRow, 'id' | 'workspace_id' | 'vers
     publish_at: post.publish_at,
     version: post.version,
     attempts: 0,
+    first_attempt_at: null,
     lease_until: null,
     next_attempt_at: null,
     published_version: null,

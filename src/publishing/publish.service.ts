@@ -32,6 +32,13 @@ export interface PublishOptions {
 
 export const DEFAULT_PUBLISH_OPTIONS: PublishOptions = { leaseMs: 120_000, maxAttempts: 6, backoffMs: 5_000, maxBackoffMs: 300_000 };
 
+/**
+ * Where a network cannot be read back, resending with the same idempotency key is the only way to
+ * settle an unknown outcome, and networks keep keys for a limited time (Mastodon: one hour). Past
+ * this age, resending could publish twice: the target is left unconfirmed for a person to check.
+ */
+export const RESEND_WINDOW_MS = 50 * 60_000;
+
 export type AttemptOutcome = 'not-claimed' | 'published' | 'retry' | 'failed' | 'unconfirmed';
 
 type Deps = Pick<PublishingDeps, 'db' | 'clock' | 'secrets' | 'connectors' | 'logger' | 'originality' | 'dispatch'>;
@@ -75,6 +82,11 @@ export async function attemptPublish(deps: Deps, targetId: string, options: Publ
       if (published) {
         log.info('an earlier attempt had published it: recorded, not posted again');
       }
+    } else if (outcomeUnknown && now - Date.parse(target.first_attempt_at ?? new Date(now).toISOString()) > RESEND_WINDOW_MS) {
+      return finish(deps, target, {
+        kind: 'unconfirmed',
+        message: `An attempt was interrupted more than ${RESEND_WINDOW_MS / 60_000} minutes ago and ${account.handle} cannot be asked whether it went out: check the account before publishing again`,
+      });
     }
     if (!published) {
       const media = await repo.mediaOf([post.id]);
