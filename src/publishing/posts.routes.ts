@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { requireWorkspace } from '../http/auth.js';
 import type { HttpDeps } from '../http/context.js';
 import { errors, workspaceParams } from '../workspaces/workspaces.presenters.js';
-import { addMedia, changeMedia, createDraft, deletePost, getPost, listPosts, updateDraft } from './posts.service.js';
-import { addToQueue, approvePost, cancelPost, needsApproval, rejectPost, requestChanges, schedulePost, submitForReview } from './workflow.service.js';
+import { addMedia, changeMedia, createDraft, deletePost, getPost, listPosts } from './posts.service.js';
+import { addToQueue, approvePost, cancelPost, editPost, rejectPost, requestChanges, schedulePost, submitForReview } from './workflow.service.js';
 
 const POST_STATUSES = ['draft', 'in_review', 'changes_requested', 'rejected', 'approved', 'scheduled', 'publishing', 'published', 'failed', 'unconfirmed', 'cancelled'] as const;
 
@@ -146,19 +146,19 @@ export const postRoutes =
         schema: {
           tags: ['publishing'],
           summary:
-            'Change a post (autosave); `version` must be the one you loaded. A scheduled post is rescheduled — or goes back to draft when its author needs approval — and is refused once publishing has begun.',
+            'Change a post (autosave); `version` must be the one you loaded. A scheduled post is checked and scheduled again — or goes back to draft, with `unscheduled` saying why, when its author needs approval or the guardrails now block it — and is refused once publishing has begun.',
           params: postParams,
           body: z
             .object({ ...draftFields, version: z.number().int().min(1) })
             .partial()
             .required({ version: true }),
-          response: { 200: postOut, ...errors },
+          response: { 200: postOut.extend({ unscheduled: z.string().optional() }), ...errors },
         },
       },
       async (request) => {
         const who = await access(request);
         const { variants, language, partnership, publishAt, text, accountIds, version } = request.body;
-        return updateDraft(
+        const result = await editPost(
           p,
           who,
           request.params.postId,
@@ -171,8 +171,8 @@ export const postRoutes =
             ...(partnership !== undefined ? { partnership } : {}),
             ...(publishAt !== undefined ? { publishAt } : {}),
           },
-          { staysScheduled: !(await needsApproval(deps.db, who)) },
         );
+        return { ...result.post, ...(result.unscheduled ? { unscheduled: result.unscheduled } : {}) };
       },
     );
 

@@ -137,15 +137,15 @@ export async function createDraft(deps: Deps, access: WorkspaceAccess, input: Dr
 }
 
 /**
- * Applies the composer's changes. A scheduled post stays scheduled only when its author may
- * schedule without approval; the guardrails' verdict is cleared (it is re-run when scheduling).
+ * Applies the composer's changes. A scheduled post goes back to draft in the same transaction (its
+ * targets can no longer be claimed): `editPost` then schedules it again through the guardrails when
+ * its author may schedule without approval, so an edited text never goes out unchecked.
  */
 export async function updateDraft(
   deps: Deps,
   access: WorkspaceAccess,
   postId: string,
   changes: DraftChanges,
-  options: { staysScheduled: boolean },
 ): Promise<Post> {
   authorize(access.role, 'posts.draft');
   await deps.db.transaction().execute(async (trx) => {
@@ -170,12 +170,9 @@ export async function updateDraft(
     const version = post.version + 1;
     const publishAt = changes.publishAt === undefined ? post.publish_at : changes.publishAt;
     const rescheduled = post.status === 'scheduled';
-    const nextStatus: PostStatus = rescheduled && !options.staysScheduled ? 'draft' : post.status === 'approved' ? 'approved' : post.status;
-    if (rescheduled && options.staysScheduled && publishAt === null) {
-      throw invalid('publishAt', 'A scheduled post needs a publish time (cancel it to unschedule)');
-    }
+    const nextStatus: PostStatus = rescheduled ? 'draft' : post.status;
     const now = isoNow(deps.clock);
-    const targetStatus = nextStatus === 'scheduled' ? 'scheduled' : 'pending';
+    const targetStatus = 'pending';
     // Every target still editable, or nothing: a claimed target means publishing has begun.
     if (!(await repo.updateEditableTargets(postId, { version, publish_at: publishAt, status: targetStatus, updated_at: now }))) {
       throw conflict('Publishing of this post has begun: it can no longer be edited');
@@ -212,7 +209,7 @@ export async function updateDraft(
       await recordAudit(trx, deps.clock, {
         workspaceId: access.workspaceId,
         actorUserId: access.userId,
-        action: nextStatus === 'scheduled' ? 'post.rescheduled' : 'post.unscheduled_by_edit',
+        action: 'post.edited_while_scheduled',
         target: { type: 'post', id: postId },
         details: { publishAt },
       });

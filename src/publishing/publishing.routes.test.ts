@@ -114,6 +114,13 @@ describeEachDatabase('publishing to a real local Bluesky network', (use) => {
     expect(edited.body).toMatchObject({ status: 'scheduled' });
     // A stale version is refused (another tab saved meanwhile).
     expect((await owner.patch(api(`/posts/${post.id}`), { version: scheduled.version, text: 'stale' })).status).toBe(409);
+    // An edit the guardrails now block unschedules the post and says why: it never goes out unchecked.
+    const current = edited.body as PostBody;
+    const blocked = await owner.patch(api(`/posts/${post.id}`), { version: current.version, text: `${'Far too long for Bluesky. '.repeat(14)}${Date.now()}` });
+    expect(blocked.body).toMatchObject({ status: 'draft', check: { verdict: 'block' }, unscheduled: expect.stringMatching(/guardrails block/) as unknown });
+    const fixed = await owner.patch(api(`/posts/${post.id}`), { version: (blocked.body as PostBody).version, text: newText });
+    expect(fixed.body).toMatchObject({ status: 'draft', publishAt: at });
+    expect((await owner.post(api(`/posts/${post.id}/schedule`), {})).body).toMatchObject({ status: 'scheduled', publishAt: at });
 
     t.clock.advance(3_600_000);
     expect(await t.publishing.runDue()).toContain('published');
@@ -154,7 +161,7 @@ describeEachDatabase('publishing to a real local Bluesky network', (use) => {
     expect(approved.publishAt).toBe(revised.publishAt);
     // An editor's edit of an approved, scheduled post sends it back for review.
     const reedited = await editor.patch(api(`/posts/${post.id}`), { version: approved.version, text: `Autumn collection, edited again ${Date.now()}` });
-    expect(reedited.body).toMatchObject({ status: 'draft' });
+    expect(reedited.body).toMatchObject({ status: 'draft', unscheduled: expect.stringMatching(/approval/) as unknown });
     await owner.patch(api(), { approvalPolicy: 'none' });
   });
 

@@ -14,7 +14,7 @@ import { authorize, can } from '../workspaces/policy.js';
 import { getWorkspace, type WorkspaceAccess } from '../workspaces/workspaces.service.js';
 import { accountsRepo } from './accounts.repo.js';
 import { statusFromTargets } from './post-status.js';
-import { getPost } from './posts.service.js';
+import { getPost, updateDraft, type DraftChanges } from './posts.service.js';
 import type { Post } from './posts.presenter.js';
 import { postsRepo, type PostRow } from './posts.repo.js';
 import type { PublishingDeps } from './publishing.deps.js';
@@ -179,6 +179,12 @@ export async function schedulePost(deps: Deps, access: WorkspaceAccess, postId: 
   const result = await gatePost(deps, access, post, publishAt);
   const blocked = result.verdict === 'block';
   if (blocked && !request.override) {
+    // Kept on the post, so the composer shows what to fix.
+    await postsRepo(deps.db).updatePostAtVersion(postId, post.version, {
+      check_verdict: result.verdict,
+      check_score: result.score,
+      check_findings: JSON.stringify(result.findings),
+    });
     const errors = result.findings.filter((f) => f.severity === 'error');
     throw new AppError(
       'conflict',
@@ -286,6 +292,39 @@ export async function cancelPost(deps: Pick<Deps, 'db' | 'clock'>, access: Works
     });
   });
   return getPost(deps, access, postId);
+}
+
+export interface EditResult {
+  post: Post;
+  /** Set when an edited scheduled post could not be scheduled again: why (it is a draft now). */
+  unscheduled?: string;
+}
+
+/**
+ * The composer's edit. A scheduled post is re-checked and scheduled again at its (possibly new) time
+ * when its author may schedule without approval; otherwise, or when the guardrails now block it, it
+ * stays a draft and the caller is told why.
+ */
+export async function editPost(deps: Deps, access: WorkspaceAccess, postId: string, changes: DraftChanges): Promise<EditResult> {
+  const before = await loadPost(deps.db, access, postId);
+  const edited = await updateDraft(deps, access, postId, changes);
+  if (before.status !== 'scheduled') {
+    return { post: edited };
+  }
+  if (await needsApproval(deps.db, access)) {
+    return { post: edited, unscheduled: 'Edited posts need a manager’s approval again: submit it for review' };
+  }
+  if (edited.publishAt === null) {
+    return { post: edited, unscheduled: 'No publish time any more: schedule it again when ready' };
+  }
+  try {
+    return { post: await schedulePost(deps, access, postId, { publishAt: edited.publishAt }) };
+  } catch (error) {
+    if (error instanceof AppError && (error.code === 'conflict' || error.code === 'validation_failed')) {
+      return { post: await getPost(deps, access, postId), unscheduled: error.message };
+    }
+    throw error;
+  }
 }
 
 export { needsApproval };
