@@ -139,7 +139,8 @@ export class Browser {
     if (setCookie) {
       this.cookie = setCookie.value ? `hearth_session=${setCookie.value}` : undefined;
     }
-    const body: unknown = response.body ? JSON.parse(response.body) : null;
+    const json = String(response.headers['content-type'] ?? '').includes('json');
+    const body: unknown = !response.body ? null : json ? JSON.parse(response.body) : response.rawPayload;
     if (body && typeof body === 'object' && 'csrfToken' in body && typeof body.csrfToken === 'string') {
       this.csrfToken = body.csrfToken;
     }

@@ -49,7 +49,7 @@ export const publishingAccountRoutes =
         schema: {
           tags: ['publishing'],
           summary:
-            'Connect an account (owner, admin, manager): bluesky {handle, appPassword, service?}, mastodon {instance, accessToken}, webhook {url, secret}. The network checks the credentials first; they are stored encrypted.',
+            'Connect an account (owner, admin, manager): bluesky {handle, appPassword, service?}, mastodon {instanceUrl, accessToken}, webhook {url, secret}. The network checks the credentials first; they are stored encrypted.',
           params: workspaceParams,
           body: z.object({ network: z.enum(NETWORK_IDS as ['bluesky', 'mastodon', 'webhook']), credentials: z.record(z.string(), z.unknown()) }),
           response: { 201: accountOut, ...errors },

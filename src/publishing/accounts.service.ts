@@ -66,7 +66,8 @@ function explainConnectFailure(network: NetworkId, error: unknown): AppError {
     switch (error.kind) {
       case 'auth':
       case 'permanent':
-        return invalid('credentials', `${NETWORK_NAMES[network]} refused these credentials: ${error.message}`);
+        // Connectors name the network in their messages already.
+        return invalid('credentials', error.message.includes(NETWORK_NAMES[network].replace('The ', '')) ? error.message : `${NETWORK_NAMES[network]}: ${error.message}`);
       case 'rate_limited':
       case 'transient':
       case 'unknown_outcome':
@@ -185,7 +186,9 @@ export async function removeAccount(deps: Pick<Deps, 'db' | 'clock'>, access: Wo
     }
     const pending = await postsRepo(trx).countOpenTargetsOfAccount(accountId);
     if (pending > 0) {
-      throw conflict(`${pending} scheduled or unsent posts use ${row.handle}: cancel them or move them to another account first`);
+      throw conflict(
+        `${pending === 1 ? 'A post is' : `${pending} posts are`} scheduled or being published on ${row.handle}: cancel ${pending === 1 ? 'it' : 'them'} or move ${pending === 1 ? 'it' : 'them'} to another account first`,
+      );
     }
     const now = isoNow(deps.clock);
     // The sealed credentials are dropped with the account: a removed account cannot publish.

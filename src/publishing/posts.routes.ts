@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { requireWorkspace } from '../http/auth.js';
 import type { HttpDeps } from '../http/context.js';
 import { errors, workspaceParams } from '../workspaces/workspaces.presenters.js';
-import { addMedia, changeMedia, createDraft, deletePost, getPost, listPosts } from './posts.service.js';
+import { addMedia, changeMedia, createDraft, deletePost, getPost, listPosts, readMedia } from './posts.service.js';
 import { addToQueue, approvePost, cancelPost, editPost, rejectPost, requestChanges, schedulePost, submitForReview } from './workflow.service.js';
 
 const POST_STATUSES = ['draft', 'in_review', 'changes_requested', 'rejected', 'approved', 'scheduled', 'publishing', 'published', 'failed', 'unconfirmed', 'cancelled'] as const;
@@ -193,8 +193,21 @@ export const postRoutes =
       );
 
     action('submit', 'Submit for review', z.object({}).optional(), (request, who) => submitForReview(p, who, request.params.postId));
-    action('approve', 'Approve (owner, admin, manager); a post with a publish time is then scheduled', z.object({ comment: comment.optional() }).optional(), (request, who) =>
-      approvePost(p, who, request.params.postId, (request.body as { comment?: string } | undefined)?.comment ?? null),
+    app.post(
+      `${base}/:postId/approve`,
+      {
+        schema: {
+          tags: ['publishing'],
+          summary: 'Approve (owner, admin, manager); a post with a publish time is then scheduled — or stays approved, with `unscheduled` saying why, when the guardrails block it',
+          params: postParams,
+          body: z.object({ comment: comment.optional() }).optional(),
+          response: { 200: postOut.extend({ unscheduled: z.string().optional() }), ...errors },
+        },
+      },
+      async (request) => {
+        const result = await approvePost(p, await access(request), request.params.postId, request.body?.comment ?? null);
+        return { ...result.post, ...(result.unscheduled ? { unscheduled: result.unscheduled } : {}) };
+      },
     );
     action('request-changes', 'Send back to the author with a comment (owner, admin, manager)', z.object({ comment }), (request, who) =>
       requestChanges(p, who, request.params.postId, (request.body as { comment: string }).comment),
@@ -248,6 +261,14 @@ export const postRoutes =
         },
       },
       async (request) => changeMedia(p, await access(request), request.params.postId, request.params.mediaId, request.body),
+    );
+    app.get(
+      `${base}/:postId/media/:mediaId`,
+      { schema: { tags: ['publishing'], summary: "An attached image's bytes (for previews)", params: mediaParams } },
+      async (request, reply) => {
+        const media = await readMedia(p, await access(request), request.params.postId, request.params.mediaId);
+        return reply.header('content-type', media.mimeType).header('cache-control', 'private, max-age=300').header('x-content-type-options', 'nosniff').send(media.data);
+      },
     );
     app.delete(
       `${base}/:postId/media/:mediaId`,

@@ -170,7 +170,8 @@ export async function updateDraft(
     const version = post.version + 1;
     const publishAt = changes.publishAt === undefined ? post.publish_at : changes.publishAt;
     const rescheduled = post.status === 'scheduled';
-    const nextStatus: PostStatus = rescheduled ? 'draft' : post.status;
+    // An approval is for the text approved: any edit of an approved or scheduled post makes it a draft again.
+    const nextStatus: PostStatus = rescheduled || post.status === 'approved' ? 'draft' : post.status;
     const now = isoNow(deps.clock);
     const targetStatus = 'pending';
     // Every target still editable, or nothing: a claimed target means publishing has begun.
@@ -273,6 +274,19 @@ export async function addMedia(
     });
   });
   return getPost(deps, access, postId);
+}
+
+/** An attached image's bytes, for previews. */
+export async function readMedia(deps: Pick<Deps, 'db'>, access: WorkspaceAccess, postId: string, mediaId: string): Promise<{ mimeType: string; data: Buffer }> {
+  authorize(access.role, 'workspace.read');
+  if (!(await postsRepo(deps.db).findPost(access.workspaceId, postId))) {
+    throw notFound('Post');
+  }
+  const media = (await postsRepo(deps.db).mediaOf([postId])).find((m) => m.id === mediaId);
+  if (!media) {
+    throw notFound('Image');
+  }
+  return { mimeType: media.mime_type, data: Buffer.from(media.data, 'base64') };
 }
 
 export async function changeMedia(

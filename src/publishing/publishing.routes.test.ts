@@ -61,7 +61,7 @@ describeEachDatabase('publishing to a real local Bluesky network', (use) => {
       credentials: { handle: brand.handle, appPassword: 'aaaa-bbbb-cccc-dddd', service: network.service },
     });
     expect(refused.status).toBe(400);
-    expect((refused.body as ErrorBody).error.message).toMatch(/Bluesky refused these credentials/);
+    expect((refused.body as ErrorBody).error.message).toMatch(/Bluesky refused the credentials: /);
     expect((await owner.post(api('/accounts'), { network: 'bluesky', credentials: { handle: brand.handle } })).status).toBe(400);
 
     const connected = await owner.post(api('/accounts'), {
@@ -162,6 +162,15 @@ describeEachDatabase('publishing to a real local Bluesky network', (use) => {
     // An editor's edit of an approved, scheduled post sends it back for review.
     const reedited = await editor.patch(api(`/posts/${post.id}`), { version: approved.version, text: `Autumn collection, edited again ${Date.now()}` });
     expect(reedited.body).toMatchObject({ status: 'draft', unscheduled: expect.stringMatching(/approval/) as unknown });
+
+    // An approval is for the approved text: an editor who changes it must ask again.
+    const other = await draft(editor, { text: `Winter sale announcement for the newsletter ${Date.now()}` });
+    await editor.post(api(`/posts/${other.id}/submit`), {});
+    const ok = (await owner.post(api(`/posts/${other.id}/approve`), {})).body as PostBody;
+    expect(ok.status).toBe('approved');
+    const sneaky = (await editor.patch(api(`/posts/${other.id}`), { version: ok.version, text: `Something else entirely ${Date.now()}` })).body as PostBody;
+    expect(sneaky.status).toBe('draft');
+    expect((await editor.post(api(`/posts/${other.id}/schedule`), {})).status).toBe(403);
     await owner.patch(api(), { approvalPolicy: 'none' });
   });
 
@@ -185,6 +194,18 @@ describeEachDatabase('publishing to a real local Bluesky network', (use) => {
     const failed = (await owner.get(api(`/posts/${post.id}`))).body as PostBody;
     expect(failed.status).toBe('failed');
     expect(failed.targets[0]?.lastError).toMatch(/300|long/i);
+  });
+
+  it('keeps images with their alt text and serves them back', async () => {
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+    const post = await draft(owner, { text: `A photo of the new lamp ${Date.now()}` });
+    expect((await owner.post(api(`/posts/${post.id}/media`), { mimeType: 'image/png', dataBase64: png.toString('base64'), altText: '' })).status).toBe(400);
+    expect((await owner.post(api(`/posts/${post.id}/media`), { mimeType: 'image/svg+xml', dataBase64: png.toString('base64'), altText: 'x' })).status).toBe(400);
+    const withImage = (await owner.post(api(`/posts/${post.id}/media`), { mimeType: 'image/png', dataBase64: png.toString('base64'), altText: 'A brass lamp on an oak desk' })).body as { media: { id: string; altText: string }[] };
+    expect(withImage.media).toMatchObject([{ altText: 'A brass lamp on an oak desk' }]);
+    const image = await owner.get(api(`/posts/${post.id}/media/${withImage.media[0]!.id}`));
+    expect(image.status).toBe(200);
+    expect(image.headers['content-type']).toBe('image/png');
   });
 
   it("checks in the account's own voice", async () => {

@@ -90,21 +90,24 @@ export async function rejectPost(deps: Deps, access: WorkspaceAccess, postId: st
   return getPost(deps, access, postId);
 }
 
-/** Approves; a post that already has its publish time is then scheduled (unless the guardrails block it). */
-export async function approvePost(deps: Deps, access: WorkspaceAccess, postId: string, comment: string | null): Promise<Post> {
+/**
+ * Approves; a post that already has its publish time is then scheduled. When the guardrails block
+ * it, it stays approved with the findings stored, and `unscheduled` says why.
+ */
+export async function approvePost(deps: Deps, access: WorkspaceAccess, postId: string, comment: string | null): Promise<EditResult> {
   authorize(access.role, 'posts.approve');
   const approved = await review(deps, access, postId, ['in_review'], 'approved', 'post.approved', comment);
   if (approved.publish_at !== null && Date.parse(approved.publish_at) > deps.clock.now().getTime() - PAST_TOLERANCE_MS) {
     try {
-      await schedulePost(deps, access, postId, {});
+      return { post: await schedulePost(deps, access, postId, {}) };
     } catch (error) {
-      // Approved but blocked by the guardrails: it stays approved, with the findings to fix.
       if (!(error instanceof AppError && error.code === 'conflict')) {
         throw error;
       }
+      return { post: await getPost(deps, access, postId), unscheduled: error.message };
     }
   }
-  return getPost(deps, access, postId);
+  return { post: await getPost(deps, access, postId) };
 }
 
 const VERDICT_RANK = { pass: 0, warn: 1, block: 2 } as const;
