@@ -46,12 +46,16 @@ export interface NamedThings {
   competitors: string[];
 }
 
+/** Whose posts need a manager's approval before they can be scheduled: nobody's, or editors'. */
+export type ApprovalPolicy = 'none' | 'editors';
+
 export interface Workspace {
   id: string;
   name: string;
   timeZone: string;
   languages: string[];
   namedThings: NamedThings;
+  approvalPolicy: ApprovalPolicy;
   role: Role;
   createdAt: string;
 }
@@ -63,7 +67,10 @@ export interface WorkspaceInput {
 }
 
 /** PATCH body of a workspace: any of its settings. */
-export type WorkspaceUpdate = Partial<WorkspaceInput> & { namedThings?: NamedThings };
+export type WorkspaceUpdate = Partial<WorkspaceInput> & {
+  namedThings?: NamedThings;
+  approvalPolicy?: ApprovalPolicy;
+};
 
 export interface Member {
   userId: string;

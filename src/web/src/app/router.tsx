@@ -1,5 +1,6 @@
 /** Every route of the app. Signed-in pages sit below RequireSession, workspace pages below WorkspaceLayout. */
 import { Navigate, createBrowserRouter, type RouteObject } from 'react-router';
+import { AccountsPage } from '../accounts/AccountsPage';
 import { AuditPage } from '../audit/AuditPage';
 import { DictionaryPage } from '../house-style/DictionaryPage';
 import { FactsPage } from '../house-style/FactsPage';
@@ -8,8 +9,11 @@ import { InvitePage } from '../invitations/InvitePage';
 import { MembersPage } from '../members/MembersPage';
 import { HomePage } from '../pages/HomePage';
 import { NotFoundPage } from '../pages/NotFoundPage';
-import { PublishPage } from '../pages/PublishPage';
 import { SectionPage } from '../pages/SectionPage';
+import { CalendarPage } from '../publishing/CalendarPage';
+import { ComposerPage } from '../publishing/ComposerPage';
+import { PostListPage } from '../publishing/PostListPage';
+import { PublishLayout } from '../publishing/PublishLayout';
 import { SetupPage } from '../pages/SetupPage';
 import { SignInPage } from '../pages/SignInPage';
 import { SECTIONS } from '../pages/sections';
@@ -38,16 +42,29 @@ export const routes: RouteObject[] = [
             element: <WorkspaceLayout />,
             children: [
               { index: true, element: <Navigate to="today" replace /> },
-              ...SECTIONS.map((section) => ({
+              ...SECTIONS.filter((section) => section !== 'publish').map((section) => ({
                 path: section,
-                element: section === 'publish' ? <PublishPage /> : <SectionPage section={section} />,
+                element: <SectionPage section={section} />,
               })),
+              {
+                path: 'publish',
+                element: <PublishLayout />,
+                children: [
+                  { path: 'calendar', element: <CalendarPage /> },
+                  { path: 'drafts', element: <PostListPage kind="drafts" /> },
+                  { path: 'review', element: <PostListPage kind="review" /> },
+                  { path: 'problems', element: <PostListPage kind="problems" /> },
+                  // One route for a new post and a post: the composer stays mounted when its first save creates the post.
+                  { path: ':postId?', element: <ComposerPage /> },
+                ],
+              },
               {
                 path: 'settings',
                 element: <SettingsLayout />,
                 children: [
                   { index: true, element: <Navigate to="workspace" replace /> },
                   { path: 'workspace', element: <WorkspaceSettingsPage /> },
+                  { path: 'accounts', element: <AccountsPage /> },
                   { path: 'voice', element: <VoiceSettingsPage /> },
                   { path: 'dictionary', element: <DictionaryPage /> },
                   { path: 'facts', element: <FactsPage /> },

@@ -50,19 +50,47 @@ interface DraftCheckerProps {
   onChange?: (text: string) => void;
   /** The network chosen at first. */
   defaultNetwork?: Network;
+  /**
+   * The check's options, for a host that sets them with its own controls (the composer): the
+   * checker then shows none of its own (network, language, partnership, reply).
+   */
+  settings?: {
+    network: Network | null;
+    language: CheckLanguage;
+    partnership: boolean;
+    accountId?: string | undefined;
+    images?: readonly { altText: string | null }[];
+    publishAt?: string | null;
+  };
+  /** The text box's label (default: "Draft", or "Your reply"). */
+  label?: string;
+  /** Shows the text and its findings without letting it change. */
+  readOnly?: boolean;
 }
 
 /** A draft, a post or a reply, checked as it is typed: its findings and one-click fixes. */
-export function DraftChecker({ replyTo, value, onChange, defaultNetwork }: DraftCheckerProps) {
+export function DraftChecker({
+  replyTo,
+  value,
+  onChange,
+  defaultNetwork,
+  settings,
+  label,
+  readOnly = false,
+}: DraftCheckerProps) {
   const { t } = useTranslation();
   const workspace = useCurrentWorkspace();
   const [ownText, setOwnText] = useState('');
   const text = value ?? ownText;
-  const [network, setNetwork] = useState<Network | null>(defaultNetwork ?? null);
-  const [language, setLanguage] = useState<CheckLanguage>('auto');
+  const [ownNetwork, setNetwork] = useState<Network | null>(defaultNetwork ?? null);
+  const [ownLanguage, setLanguage] = useState<CheckLanguage>('auto');
   const [isReply, setIsReply] = useState(false);
   const [pastedOriginal, setPastedOriginal] = useState('');
-  const [partnership, setPartnership] = useState(false);
+  const [ownPartnership, setPartnership] = useState(false);
+  const hosted = settings !== undefined;
+  const network = settings ? settings.network : ownNetwork;
+  const language = settings ? settings.language : ownLanguage;
+  const partnership = settings ? settings.partnership : ownPartnership;
   const hostReply = replyTo !== undefined;
   const replying = hostReply || isReply;
   const original = hostReply ? replyTo : isReply ? pastedOriginal : undefined;
@@ -76,8 +104,22 @@ export function DraftChecker({ replyTo, value, onChange, defaultNetwork }: Draft
         network,
         replyTo: original,
         partnership: !replying && partnership,
+        accountId: settings?.accountId,
+        images: settings?.images,
+        publishAt: settings?.publishAt,
       }),
-    [workspace.id, text, language, network, original, replying, partnership],
+    [
+      workspace.id,
+      text,
+      language,
+      network,
+      original,
+      replying,
+      partnership,
+      settings?.accountId,
+      settings?.images,
+      settings?.publishAt,
+    ],
   );
   const { checked, isCurrent, isChecking, error } = useLiveCheck(workspace.id, request);
   const addWords = useAddDictionaryWords(workspace.id);
@@ -94,7 +136,7 @@ export function DraftChecker({ replyTo, value, onChange, defaultNetwork }: Draft
     <Grid gap="lg">
       <Grid.Col span={{ base: 12, md: 7 }}>
         <Stack>
-          {hostReply ? null : (
+          {hostReply || hosted ? null : (
             <Switch
               label={t('guardrails.isReply')}
               description={t('guardrails.isReplyHint')}
@@ -113,35 +155,41 @@ export function DraftChecker({ replyTo, value, onChange, defaultNetwork }: Draft
             />
           ) : null}
           <Textarea
-            label={replying ? t('guardrails.reply') : t('guardrails.draft')}
+            label={label ?? (replying ? t('guardrails.reply') : t('guardrails.draft'))}
             placeholder={t('guardrails.draftPlaceholder')}
             autosize
             minRows={5}
             value={text}
+            readOnly={readOnly}
             onChange={(event) => setText(event.currentTarget.value)}
           />
-          <Group align="flex-end">
-            <Select
-              label={t('guardrails.network')}
-              placeholder={t('guardrails.anyNetwork')}
-              data={NETWORKS.map((value) => ({ value, label: NETWORK_NAMES[value] }))}
-              value={network}
-              onChange={(value) => setNetwork(isNetwork(value) ? value : null)}
-              clearable
-            />
-            <Stack gap={4}>
-              <Text size="sm" fw={500} id={languageLabelId}>
-                {t('guardrails.language')}
-              </Text>
-              <SegmentedControl
-                aria-labelledby={languageLabelId}
-                value={language}
-                onChange={(value) => setLanguage(isLanguage(value) ? value : 'auto')}
-                data={CHECK_LANGUAGES.map((value) => ({ value, label: t(`guardrails.languages.${value}`) }))}
+          {hosted ? null : (
+            <Group align="flex-end">
+              <Select
+                label={t('guardrails.network')}
+                placeholder={t('guardrails.anyNetwork')}
+                data={NETWORKS.map((value) => ({ value, label: NETWORK_NAMES[value] }))}
+                value={network}
+                onChange={(value) => setNetwork(isNetwork(value) ? value : null)}
+                clearable
               />
-            </Stack>
-          </Group>
-          {replying ? null : (
+              <Stack gap={4}>
+                <Text size="sm" fw={500} id={languageLabelId}>
+                  {t('guardrails.language')}
+                </Text>
+                <SegmentedControl
+                  aria-labelledby={languageLabelId}
+                  value={language}
+                  onChange={(value) => setLanguage(isLanguage(value) ? value : 'auto')}
+                  data={CHECK_LANGUAGES.map((value) => ({
+                    value,
+                    label: t(`guardrails.languages.${value}`),
+                  }))}
+                />
+              </Stack>
+            </Group>
+          )}
+          {replying || hosted ? null : (
             <Switch
               label={t('guardrails.partnership')}
               description={t('guardrails.partnershipHint')}
@@ -179,7 +227,7 @@ export function DraftChecker({ replyTo, value, onChange, defaultNetwork }: Draft
               <VerdictBadge verdict={checked.verdict} score={checked.score} />
               <FindingList
                 findings={checked.findings}
-                canApply={isCurrent}
+                canApply={isCurrent && !readOnly}
                 onApply={apply}
                 onAddToDictionary={
                   canAddWords(workspace.role) ? (word) => addWords.mutate([word]) : undefined

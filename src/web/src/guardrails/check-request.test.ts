@@ -23,4 +23,16 @@ describe('checkRequestFor', () => {
       partnership: true,
     });
   });
+
+  it('sends the account, the images and the publish time of a post when it has them', () => {
+    expect(checkRequestFor({ ...BASE, accountId: 'a1', images: [], publishAt: null })).toEqual({
+      workspaceId: 'w1',
+      text: 'Sorry about that.',
+      language: 'en',
+      accountId: 'a1',
+    });
+    expect(
+      checkRequestFor({ ...BASE, images: [{ altText: 'A lamp' }], publishAt: '2026-03-30T07:00:00.000Z' }),
+    ).toMatchObject({ images: [{ altText: 'A lamp' }], publishAt: '2026-03-30T07:00:00.000Z' });
+  });
 });

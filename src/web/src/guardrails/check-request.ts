@@ -9,6 +9,12 @@ export interface DraftOptions {
   /** The message answered; undefined or blank when the draft is not a reply. */
   replyTo?: string | undefined;
   partnership?: boolean;
+  /** The connected account whose voice applies (the composer's per-account texts). */
+  accountId?: string | undefined;
+  /** The post's images; undefined or empty when it has none. */
+  images?: readonly { altText: string | null }[] | undefined;
+  /** The post's publish time (UTC ISO-8601), when it has one. */
+  publishAt?: string | null | undefined;
 }
 
 /**
@@ -16,7 +22,8 @@ export interface DraftOptions {
  * request is the query key): no empty `replyTo`, no `partnership: false`.
  */
 export function checkRequestFor(options: DraftOptions): CheckRequest {
-  const { workspaceId, text, language, network, replyTo, partnership } = options;
+  const { workspaceId, text, language, network, replyTo, partnership, accountId, images, publishAt } =
+    options;
   return {
     workspaceId,
     text,
@@ -24,5 +31,8 @@ export function checkRequestFor(options: DraftOptions): CheckRequest {
     ...(network ? { network } : {}),
     ...(replyTo !== undefined && replyTo.trim() !== '' ? { replyTo } : {}),
     ...(partnership === true ? { partnership: true } : {}),
+    ...(accountId ? { accountId } : {}),
+    ...(images && images.length > 0 ? { images: images.map((image) => ({ altText: image.altText })) } : {}),
+    ...(publishAt ? { publishAt } : {}),
   };
 }

@@ -36,6 +36,12 @@ export interface CheckRequest {
   replyTo?: string;
   /** A paid partnership: the voice profile's disclosure rule applies. */
   partnership?: boolean;
+  /** With workspaceId: check in this connected account's voice (its override of the workspace's). */
+  accountId?: string;
+  /** The post's images: each needs its alt text. */
+  images?: { altText: string | null }[];
+  /** When it goes out (UTC ISO-8601): facts are checked as of then. */
+  publishAt?: string;
 }
 
 export interface CheckResult {

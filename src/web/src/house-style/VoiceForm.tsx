@@ -16,11 +16,21 @@ import {
   type VoiceFormValues,
 } from './voice-form';
 
+interface VoiceFormProps {
+  voice: VoiceProfile;
+  canEdit: boolean;
+  /** Saves somewhere else than the workspace's voice profile (an account's override); answers what was kept. */
+  onSave?: (voice: VoiceProfile) => Promise<VoiceProfile>;
+  /** Said once saved; default: the workspace voice's message. */
+  savedMessage?: string;
+}
+
 /** Every field of the voice profile, with what each rule does; disabled for those who cannot change it. */
-export function VoiceForm({ voice, canEdit }: { voice: VoiceProfile; canEdit: boolean }) {
+export function VoiceForm({ voice, canEdit, onSave, savedMessage }: VoiceFormProps) {
   const { t } = useTranslation();
   const workspace = useCurrentWorkspace();
   const save = useSaveVoiceProfile(workspace.id);
+  const [saving, setSaving] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
   const form = useForm<VoiceFormValues>({
     mode: 'controlled',
@@ -35,17 +45,20 @@ export function VoiceForm({ voice, canEdit }: { voice: VoiceProfile; canEdit: bo
 
   const submit = form.onSubmit(async (values) => {
     setFailure(null);
+    setSaving(true);
     try {
-      const saved = toVoiceForm(await save.mutateAsync(fromVoiceForm(values)));
+      const saved = toVoiceForm(await (onSave ?? save.mutateAsync)(fromVoiceForm(values)));
       form.setInitialValues(saved);
       form.setValues(saved);
       form.resetDirty(saved);
-      notifications.show({ color: 'teal', message: t('houseStyle.voice.saved') });
+      notifications.show({ color: 'teal', message: savedMessage ?? t('houseStyle.voice.saved') });
     } catch (error) {
       const fields = voiceFieldErrors(error);
       form.setErrors(fields);
       // The field errors say it next to the fields; anything else is said above the button.
       setFailure(Object.keys(fields).length > 0 ? null : error);
+    } finally {
+      setSaving(false);
     }
   });
 
@@ -115,7 +128,7 @@ export function VoiceForm({ voice, canEdit }: { voice: VoiceProfile; canEdit: bo
           <FormError error={failure} />
           {canEdit ? (
             <Group justify="flex-end">
-              <Button type="submit" loading={save.isPending} disabled={!form.isDirty()}>
+              <Button type="submit" loading={saving} disabled={!form.isDirty()}>
                 {t('common.save')}
               </Button>
             </Group>

@@ -5,6 +5,7 @@ import { useCurrentWorkspace } from '../workspaces/workspace-context';
 
 export const SETTINGS_TABS = [
   'workspace',
+  'accounts',
   'voice',
   'dictionary',
   'facts',

@@ -3,13 +3,14 @@ import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { fieldErrorsFor } from '../api/errors';
 import { WorkspaceFields } from '../workspaces/WorkspaceFields';
+import { ApprovalPolicySwitch } from './ApprovalPolicySwitch';
 import { NamedThingsForm } from './NamedThingsForm';
 import { isAdmin } from '../workspaces/permissions';
 import { WORKSPACE_FIELDS, useWorkspaceForm } from '../workspaces/workspace-form';
 import { useCurrentWorkspace } from '../workspaces/workspace-context';
 import { useUpdateWorkspace } from '../workspaces/workspaces.queries';
 
-/** Settings › Workspace: name, time zone, languages, and the named things; read-only below admin. */
+/** Settings › Workspace: name, time zone, languages, the approval policy and the named things; read-only below admin. */
 export function WorkspaceSettingsPage() {
   const { t } = useTranslation();
   const workspace = useCurrentWorkspace();
@@ -52,6 +53,7 @@ export function WorkspaceSettingsPage() {
           ) : null}
         </Stack>
       </form>
+      <ApprovalPolicySwitch />
       <NamedThingsForm disabled={!canEdit} />
     </Stack>
   );
