@@ -1,11 +1,14 @@
 /** The `hearth` command line: one sub-command per file in ./commands. */
 import { Command, CommanderError } from 'commander';
 import { CliError, explain } from './cli-errors.js';
+import { registerAccount } from './commands/account.js';
 import { registerAnalyze } from './commands/analyze.js';
 import { registerBackup } from './commands/backup.js';
 import { registerCheck } from './commands/check.js';
+import { registerDemo } from './commands/demo.js';
 import { registerMigrate } from './commands/migrate.js';
 import { registerOriginality } from './commands/originality.js';
+import { registerPost } from './commands/post.js';
 import { registerServe } from './commands/serve.js';
 import { registerToken } from './commands/token.js';
 import { registerUser } from './commands/user.js';
@@ -20,6 +23,8 @@ Environment (flags win over it):
   HEARTH_SECRET_KEY   64 hex characters encrypting secrets at rest; default: a key file
                       created (mode 0600) in the data folder
   HEARTH_PUBLIC_URL   public origin for links (e.g. https://hearth.example.com)
+  HEARTH_ALLOW_PRIVATE_NETWORKS  true lets connected accounts live on loopback or LAN
+                      addresses (a self-hosted PDS or Mastodon); same as --allow-private-networks
   LOG_LEVEL           debug, info (default), warn, error`;
 
 export function buildProgram(): Command {
@@ -29,7 +34,21 @@ export function buildProgram(): Command {
     .version('0.1.0')
     .exitOverride()
     .showHelpAfterError();
-  for (const register of [registerServe, registerWorker, registerMigrate, registerUser, registerWorkspace, registerToken, registerBackup, registerAnalyze, registerCheck, registerOriginality]) {
+  for (const register of [
+    registerServe,
+    registerDemo,
+    registerWorker,
+    registerMigrate,
+    registerUser,
+    registerWorkspace,
+    registerToken,
+    registerAccount,
+    registerPost,
+    registerBackup,
+    registerAnalyze,
+    registerCheck,
+    registerOriginality,
+  ]) {
     register(program);
   }
   return program;
