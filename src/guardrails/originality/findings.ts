@@ -27,9 +27,34 @@ export interface SourceMatch {
 
 export interface FindingLimits {
   nearCopySimilarity: number;
+  nearCopyCoverage: number;
+  minNearCopyContentWords: number;
   minPassageWords: number;
+  minPassageContentWords: number;
   /** Passages reported per source. */
   maxPassages: number;
+}
+
+/** How similar the texts are: the shingle Jaccard, or the share of the text in shared shingles. */
+export function similarityOf(comparison: Comparison): number {
+  return Math.max(comparison.jaccard, comparison.coverage);
+}
+
+/**
+ * A near-copy: the two texts are nearly the same (Jaccard), or the source contains most of the text
+ * (coverage: a truncated or extended copy) in at least a passage's worth of words. Either way they
+ * must share enough distinct CONTENT words: two texts that are nothing but the same stock phrase
+ * ("i may or may not be obsessed with …"), the same scattered function words ("who's down to go …
+ * with me tomorrow") or the same tags are not copies of one another.
+ */
+export function isNearCopy(comparison: Comparison, limits: FindingLimits): boolean {
+  if (comparison.sharedContentWords < limits.minNearCopyContentWords) {
+    return false;
+  }
+  return (
+    comparison.jaccard >= limits.nearCopySimilarity ||
+    (comparison.coverage >= limits.nearCopyCoverage && comparison.sharedWords >= limits.minPassageWords)
+  );
 }
 
 /** Findings for one source: one near-copy error over the copied extent, or one warning per long passage. */
@@ -42,11 +67,7 @@ export function findingsFor(
   const { comparison, kind, sourceId } = match;
   const similarity = Math.round(match.similarity * 1000) / 1000;
   const phrase = `${KIND_PHRASE[kind]} (${sourceId})`;
-  // Covering a short text is a near-copy only when enough words are shared: a seven-word stock
-  // phrase found inside a long source is not a copy, while an identical short text (Jaccard 1) is.
-  const near =
-    comparison.jaccard >= limits.nearCopySimilarity ||
-    (comparison.coverage >= limits.nearCopySimilarity && comparison.sharedWords >= limits.minPassageWords);
+  const near = isNearCopy(comparison, limits);
   if (near && comparison.passages.length > 0) {
     const first = Math.min(...comparison.passages.map((p) => p.first));
     const last = Math.max(...comparison.passages.map((p) => p.last));
@@ -68,27 +89,31 @@ export function findingsFor(
       ),
     ];
   }
-  return comparison.passages
-    .filter((p) => p.last - p.first + 1 >= limits.minPassageWords)
-    .slice(0, limits.maxPassages)
-    .map((p) => {
-      const words = p.last - p.first + 1;
-      const message =
-        kind === 'own'
-          ? `These ${words} words repeat ${phrase}; vary the wording if this is not deliberate.`
-          : `These ${words} words are copied from ${phrase}; quote and credit it, or rewrite the passage.`;
-      return finding(
-        text,
-        tokens,
-        p.first,
-        p.last,
-        PARTIAL_COPY_RULE,
-        kind === 'own' ? 'suggestion' : 'warning',
-        message,
-        sourceId,
-        similarity,
-      );
-    });
+  return (
+    comparison.passages
+      // A passage long in words but poor in content words is a stock phrase ("and i don't know how
+      // to feel about"), written independently by many.
+      .filter((p) => p.words >= limits.minPassageWords && p.contentWords >= limits.minPassageContentWords)
+      .slice(0, limits.maxPassages)
+      .map((p) => {
+        const { words } = p;
+        const message =
+          kind === 'own'
+            ? `These ${words} words repeat ${phrase}; vary the wording if this is not deliberate.`
+            : `These ${words} words are copied from ${phrase}; quote and credit it, or rewrite the passage.`;
+        return finding(
+          text,
+          tokens,
+          p.first,
+          p.last,
+          PARTIAL_COPY_RULE,
+          kind === 'own' ? 'suggestion' : 'warning',
+          message,
+          sourceId,
+          similarity,
+        );
+      })
+  );
 }
 
 function finding(

@@ -6,7 +6,7 @@
  */
 import type { Finding } from '../types.js';
 import { compareWith, indexQuery } from './compare.js';
-import { findingsFor, type SourceMatch } from './findings.js';
+import { findingsFor, similarityOf, type SourceMatch } from './findings.js';
 import { MemoryOriginalityStore } from './memory-store.js';
 import { bandKeys, createHashFamily, minhashSignature, type HashFamily } from './minhash.js';
 import { tokenize } from './normalize.js';
@@ -128,24 +128,22 @@ function check(
   const candidates = [...tally.entries()]
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
     .slice(0, settings.maxCandidates);
-  const query = indexQuery(shingles, tokens.length);
+  const query = indexQuery(shingles, tokens);
   const matches: SourceMatch[] = [];
   for (const [id] of candidates) {
     const source = store.get(id);
     if (source !== undefined) {
       const comparison = compareWith(query, source.shingles, settings.shingleSize);
-      matches.push({
-        sourceId: id,
-        kind: source.kind,
-        comparison,
-        similarity: Math.max(comparison.jaccard, comparison.coverage),
-      });
+      matches.push({ sourceId: id, kind: source.kind, comparison, similarity: similarityOf(comparison) });
     }
   }
   matches.sort((a, b) => b.similarity - a.similarity || (a.sourceId < b.sourceId ? -1 : 1));
   const limits = {
     nearCopySimilarity: settings.nearCopySimilarity,
+    nearCopyCoverage: settings.nearCopyCoverage,
+    minNearCopyContentWords: settings.minNearCopyContentWords,
     minPassageWords: settings.minPassageWords,
+    minPassageContentWords: settings.minPassageContentWords,
     maxPassages: 3,
   };
   const findings: Finding[] = [];

@@ -10,6 +10,13 @@ export interface Token {
   /** Span in the original text, [start, end), UTF-16 code units. */
   start: number;
   end: number;
+  /** Typed as a hashtag ("#Paris"): the same word for matching (see compare.ts for when it is a tag). */
+  hashtag: boolean;
+  /**
+   * The second piece of a word split at an apostrophe ("don't" → "don" + "t", "l'été" → "l" + "ete"):
+   * a token for matching, but not a word of its own when passages are counted in words.
+   */
+  joined: boolean;
 }
 
 // One alternation so that a URL or a handle is consumed whole before its pieces could match as words.
@@ -44,7 +51,18 @@ export function tokenize(text: string): Token[] {
       continue;
     }
     const start = match.index;
-    tokens.push({ word: foldWord(raw), start, end: start + raw.length });
+    const before = start > 0 ? text.charCodeAt(start - 1) : 0;
+    const previous = tokens[tokens.length - 1];
+    tokens.push({
+      word: foldWord(raw),
+      start,
+      end: start + raw.length,
+      hashtag: before === 0x23 || before === 0xff03,
+      joined: previous !== undefined && previous.end === start - 1 && APOSTROPHES.has(before),
+    });
   }
   return tokens;
 }
+
+// Straight, typographic and modifier apostrophes, and the acute and grave accents typed in their place.
+const APOSTROPHES = new Set([0x27, 0x2019, 0x2bc, 0xb4, 0x60]);
