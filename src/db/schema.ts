@@ -3,6 +3,7 @@
  * ids are app-generated text (core/ids), timestamps are UTC ISO-8601 text (they sort as text),
  * lists and objects are JSON text, flags are nullable timestamps (`revoked_at`) rather than booleans.
  */
+import type { ColumnType } from 'kysely';
 import type { Role } from '../workspaces/roles.js';
 
 export interface UsersTable {
@@ -243,6 +244,11 @@ export interface PostTargetsTable {
   attempts: number;
   /** When the first attempt was claimed: networks keep idempotency keys for a limited time. */
   first_attempt_at: string | null;
+  /**
+   * 1 while the last attempt may have reached the network and its outcome is not recorded (a crash,
+   * a timeout, a reset after sending); 0 once it is known that nothing was sent (429, refused).
+   */
+  outcome_pending: number;
   /** While `publishing`: until when the claiming process owns the attempt. */
   lease_until: string | null;
   next_attempt_at: string | null;
@@ -302,4 +308,111 @@ export interface Database {
   audit_log: AuditLogTable;
   jobs: JobsTable;
   job_schedules: JobSchedulesTable;
+}
+
+// Listening (migration 0007). Appended, and added to `Database` by declaration merging below.
+
+export type ListeningSourceKind = 'rss' | 'webhook' | 'import' | 'bluesky' | 'mastodon';
+
+export interface ListeningSourcesTable {
+  id: string;
+  workspace_id: string;
+  kind: ListeningSourceKind;
+  name: string;
+  /** The feed's address (rss); null for sources that push (webhook, import). */
+  url: string | null;
+  /** JSON object of kind-specific settings. */
+  settings: string;
+  /** Webhook: the HMAC secret, sealed with the secret box. */
+  secret: string | null;
+  /** Conditional GET validators from the last 200 answer. */
+  etag: string | null;
+  last_modified: string | null;
+  /** Where a streaming or paginated source stopped (opaque to everyone but its reader). */
+  cursor: string | null;
+  poll_interval_seconds: number | null;
+  /** When the source is next due; null for sources that are not polled. */
+  next_poll_at: string | null;
+  last_polled_at: string | null;
+  last_success_at: string | null;
+  last_error: string | null;
+  /** Consecutive failures; 0 after a success. Drives the backoff. */
+  error_count: number;
+  items_stored: number;
+  last_item_at: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  removed_at: string | null;
+}
+
+export interface MentionsTable {
+  /** Full-text row key (db/dialects/fts.ts): SQLite's rowid; a bigint (read as a string) on PostgreSQL. */
+  seq: ColumnType<number | string, never, never>;
+  id: string;
+  workspace_id: string;
+  source_id: string | null;
+  /** `rss`, `webhook`, `import`, `bluesky`, `mastodon` or an imported network's name. */
+  network: string;
+  external_id: string;
+  url: string | null;
+  /** Without '@'. */
+  author_handle: string | null;
+  author_name: string | null;
+  author_followers: number | null;
+  text: string;
+  /** The folded words of `text` (listening/query searchText()), what the full-text index holds. */
+  search_text: string;
+  /** ISO 639-1 from the analyzer, `und` when unsure. */
+  language: string;
+  sentiment: 'negative' | 'neutral' | 'positive' | null;
+  /** JSON array of intent labels. */
+  intents: string;
+  /** JSON of the analyzer's verdict (analysis/types.ts Analysis, trimmed). */
+  analysis: string | null;
+  /** 1 or 0: derived facts for filtering, not flags in time. */
+  has_link: number;
+  has_image: number;
+  has_mention: number;
+  has_hashtag: number;
+  likes: number | null;
+  reposts: number | null;
+  replies: number | null;
+  /** When it was posted (the network's time); ingestion time when the source gave none. */
+  created_at: string;
+  ingested_at: string;
+  updated_at: string;
+  /** When its shingles reached the workspace's originality index; null while pending. */
+  originality_at: string | null;
+}
+
+export type SavedQueryTag = 'brand' | 'product' | 'competitor' | 'topic';
+
+export interface SavedQueriesTable {
+  id: string;
+  workspace_id: string;
+  name: string;
+  query: string;
+  tag: SavedQueryTag;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MentionMatchesTable {
+  query_id: string;
+  mention_id: string;
+  workspace_id: string;
+  /** The mention's created_at, so a query's stream is read in order from this table's index. */
+  mention_created_at: string;
+  /** JSON: the decisive terms and the highlighted spans of the text. */
+  why: string;
+  matched_at: string;
+}
+
+export interface Database {
+  listening_sources: ListeningSourcesTable;
+  mentions: MentionsTable;
+  saved_queries: SavedQueriesTable;
+  mention_matches: MentionMatchesTable;
 }

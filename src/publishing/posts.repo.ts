@@ -71,6 +71,22 @@ export function postsRepo(db: Kysely<Database>) {
     updateTargetIf: async (id: string, status: TargetStatus, changes: Partial<Omit<TargetRow, 'id' | 'post_id' | 'workspace_id' | 'created_at'>>) =>
       (await db.updateTable('post_targets').set(changes).where('id', '=', id).where('status', '=', status).executeTakeFirst()).numUpdatedRows > 0n,
     /**
+     * Records the outcome of attempt number `attempt`: only while the target is still publishing and
+     * no later attempt has taken it over (an attempt that outlived its lease must not overwrite).
+     */
+    recordAttempt: async (id: string, attempt: number, changes: Partial<Omit<TargetRow, 'id' | 'post_id' | 'workspace_id' | 'created_at'>>) =>
+      (
+        await db
+          .updateTable('post_targets')
+          .set(changes)
+          .where('id', '=', id)
+          .where('status', '=', 'publishing')
+          .where('attempts', '=', attempt)
+          .executeTakeFirst()
+      ).numUpdatedRows > 0n,
+    /** Takes the post's row lock first, so concurrent target updates of one post settle one after the other. */
+    lockPost: (id: string, now: string) => db.updateTable('posts').set({ updated_at: now }).where('id', '=', id).execute(),
+    /**
      * Claims a target for one publishing attempt: a scheduled target that is due, or a publishing
      * one whose lease has run out (a retry, or an attempt whose process died). Exactly one caller wins.
      */
@@ -82,6 +98,7 @@ export function postsRepo(db: Kysely<Database>) {
             status: 'publishing',
             attempts: eb('attempts', '+', 1),
             first_attempt_at: eb.fn.coalesce('first_attempt_at', eb.val(now)),
+            outcome_pending: 1,
             lease_until: leaseUntil,
             next_attempt_at: null,
             updated_at: now,

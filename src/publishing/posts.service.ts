@@ -85,6 +85,7 @@ const targetRow = (deps: Deps, post: Pick<PostRow, 'id' | 'workspace_id' | 'vers
     version: post.version,
     attempts: 0,
     first_attempt_at: null,
+    outcome_pending: 0,
     lease_until: null,
     next_attempt_at: null,
     published_version: null,

@@ -45,11 +45,23 @@ type Deps = Pick<PublishingDeps, 'db' | 'clock' | 'secrets' | 'connectors' | 'lo
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 
+/** The post's status from its targets; call inside the transaction that changed a target, after `lockPost`. */
 async function settlePostStatus(deps: Pick<Deps, 'db' | 'clock'>, postId: string): Promise<PostStatus> {
   const targets = await postsRepo(deps.db).targetsOf([postId]);
   const status = statusFromTargets(targets.map((t) => t.status));
   await postsRepo(deps.db).updatePost(postId, { status, updated_at: isoNow(deps.clock) });
   return status;
+}
+
+/** Changes a target and its post's status in one transaction: a crash never leaves them disagreeing. */
+async function changeTarget<T>(deps: Pick<Deps, 'db' | 'clock'>, postId: string, change: (repo: ReturnType<typeof postsRepo>) => Promise<T>): Promise<T> {
+  return deps.db.transaction().execute(async (trx) => {
+    const repo = postsRepo(trx);
+    await repo.lockPost(postId, isoNow(deps.clock));
+    const result = await change(repo);
+    await settlePostStatus({ db: trx, clock: deps.clock }, postId);
+    return result;
+  });
 }
 
 /** Runs one attempt for `targetId`; safe to call any number of times, from any process. */
@@ -60,13 +72,13 @@ export async function attemptPublish(deps: Deps, targetId: string, options: Publ
     return 'not-claimed';
   }
   const now = deps.clock.now().getTime();
-  if (!(await repo.claimTarget(targetId, iso(now), iso(now + options.leaseMs)))) {
+  if (!(await changeTarget(deps, before.post_id, (trx) => trx.claimTarget(targetId, iso(now), iso(now + options.leaseMs))))) {
     return 'not-claimed';
   }
-  // A target claimed while already publishing had an attempt whose outcome nobody recorded.
-  const outcomeUnknown = before.status === 'publishing';
+  // A target re-claimed while publishing whose last attempt may have reached the network: settle it
+  // first. A planned retry after a refusal (429, nothing sent) is not such a case.
+  const outcomeUnknown = before.status === 'publishing' && before.outcome_pending === 1;
   const target = (await repo.findTarget(targetId))!;
-  await settlePostStatus(deps, target.post_id);
   const post = await repo.findPostById(target.post_id);
   const account = await accountsRepo(deps.db).findById(target.account_id);
   const log = deps.logger.child({ targetId, postId: target.post_id, attempt: target.attempts });
@@ -136,10 +148,14 @@ async function handleConnectorError(deps: Deps, target: TargetRow, error: Connec
       const backoff = Math.min(options.backoffMs * 2 ** (target.attempts - 1), options.maxBackoffMs);
       const wait = error.kind === 'rate_limited' && error.details.retryAfterMs !== undefined ? Math.max(error.details.retryAfterMs, 1_000) : backoff;
       const retryAt = deps.clock.now().getTime() + wait;
+      // Whether the failed call may have reached the network: a 429, or a failure with no answer
+      // before sending, sent nothing; a timeout or a 5xx may have.
+      const mayHaveSent = error.kind === 'unknown_outcome' || (error.kind === 'transient' && error.details.status !== undefined);
       // Still claimed (status publishing) until the retry: the lease ends when the retry is due.
-      const kept = await postsRepo(deps.db).updateTargetIf(target.id, 'publishing', {
+      const kept = await postsRepo(deps.db).recordAttempt(target.id, target.attempts, {
         lease_until: iso(retryAt),
         next_attempt_at: iso(retryAt),
+        outcome_pending: mayHaveSent ? 1 : 0,
         last_error: message,
         updated_at: isoNow(deps.clock),
       });
@@ -171,17 +187,23 @@ async function finish(deps: Pick<Deps, 'db' | 'clock'>, target: TargetRow, resul
           last_error: null,
         }
       : { status: result.kind, last_error: result.message };
-  const done = await postsRepo(deps.db).updateTargetIf(target.id, 'publishing', { ...changes, lease_until: null, next_attempt_at: null, updated_at: now });
-  await settlePostStatus(deps, target.post_id);
+  const done = await changeTarget(deps, target.post_id, (repo) =>
+    repo.recordAttempt(target.id, target.attempts, { ...changes, outcome_pending: 0, lease_until: null, next_attempt_at: null, updated_at: now }),
+  );
   return done ? result.kind : 'not-claimed';
 }
 
-/** Re-dispatches what is due and unclaimed, and attempts whose lease ran out (a process died). */
+/**
+ * Re-dispatches what is due and unclaimed, and attempts whose lease ran out (a process died). The
+ * run time is the one the target was dispatched for, so the queue's singleton key recognises a job
+ * that is already waiting and a backlog is not queued again every sweep.
+ */
 export async function sweepDueTargets(deps: Pick<Deps, 'db' | 'clock' | 'dispatch'>, limit = 1_000): Promise<number> {
-  const now = deps.clock.now();
-  const due = await postsRepo(deps.db).dueTargets(now.toISOString(), limit);
+  const now = deps.clock.now().toISOString();
+  const due = await postsRepo(deps.db).dueTargets(now, limit);
   for (const target of due) {
-    await deps.dispatch(target.id, now);
+    const runAt = (target.status === 'scheduled' ? target.publish_at : target.lease_until) ?? now;
+    await deps.dispatch(target.id, new Date(runAt));
   }
   return due.length;
 }

@@ -59,7 +59,7 @@ describeEachDatabase('publishing to a webhook: unknown outcomes', (use) => {
     const then = new Date(t.clock.now().getTime() - minutesAgo * 60_000).toISOString();
     await use()
       .kysely.updateTable('post_targets')
-      .set({ status: 'publishing', attempts: 1, first_attempt_at: then, lease_until: then })
+      .set({ status: 'publishing', attempts: 1, outcome_pending: 1, first_attempt_at: then, lease_until: then })
       .where('id', '=', targetId)
       .execute();
     return targetId;

@@ -78,9 +78,19 @@ export class BlueskyConnection implements Connection {
       });
     } catch (error) {
       if (isConnectorError(error) && error.kind === 'unknown_outcome') {
-        const settled = await this.findByRecordKey(rkey).catch(() => null);
+        let settled: PublishedPost | null;
+        try {
+          settled = await this.findByRecordKey(rkey);
+        } catch {
+          throw error; // The read failed too: still unknown.
+        }
         if (settled) {
           return settled;
+        }
+        // The PDS answered the create with an error and reads show no record: nothing was created
+        // (reads after writes are consistent on one PDS), so a retry is safe. A timeout stays unknown.
+        if (error.details.status !== undefined) {
+          throw new ConnectorError('transient', error.message, error.details);
         }
       }
       throw error;

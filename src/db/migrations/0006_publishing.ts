@@ -75,6 +75,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('version', 'integer', (c) => c.notNull())
     .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('first_attempt_at', 'text')
+    .addColumn('outcome_pending', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('lease_until', 'text')
     .addColumn('next_attempt_at', 'text')
     .addColumn('published_version', 'integer')
