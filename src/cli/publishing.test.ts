@@ -129,7 +129,7 @@ describe('hearth account (real local Bluesky, fake Mastodon)', () => {
 
     const refused = await connectBluesky('aaaa-bbbb-cccc-dddd');
     expect(refused.code).toBe(1);
-    expect(refused.err).toMatch(/Bluesky refused these credentials/);
+    expect(refused.err).toMatch(/Bluesky refused the credentials/);
     expect(refused.err).not.toMatch(/\n\s+at /);
 
     process.env.HEARTH_ALLOW_PRIVATE_NETWORKS = 'false';
