@@ -19,6 +19,8 @@ import type { SpellingService } from './guardrails/spelling/service.js';
 import { createThreadedSpellChecker } from './guardrails/spelling/threaded.js';
 import { lazily } from './http/context.js';
 import { createWorkspaceOriginalityIndexes, type WorkspaceOriginalityIndexes } from './originality/originality.indexes.js';
+import { createSafeFetch } from './core/safe-fetch.js';
+import { createListening } from './listening/listening.tasks.js';
 import { createPostGate } from './publishing/gate.js';
 import type { PublishOptions } from './publishing/publish.service.js';
 import type { PublishingDeps } from './publishing/publishing.deps.js';
@@ -82,6 +84,11 @@ export async function openHearth(config: HearthConfig, logger: Logger, options: 
     options.publish ?? publishOptionsFromEnv(),
   );
   queue.register(...publishing.tasks);
+  const listening = createListening(
+    { db: db.kysely, clock, logger, analyzer, originality, fetch: createSafeFetch({ allowPrivateNetworks: config.allowPrivateNetworks }) },
+    queue,
+  );
+  queue.register(...listening.tasks);
   return {
     config,
     logger,
@@ -98,6 +105,7 @@ export async function openHearth(config: HearthConfig, logger: Logger, options: 
     installSchedules: async () => {
       await accounts.schedule(queue);
       await publishing.schedule(queue);
+      await listening.schedule(queue);
     },
     close: async () => {
       // pg-boss opens its own pool on first use; only stop() releases it.

@@ -6,6 +6,7 @@ import { registerAnalyze } from './commands/analyze.js';
 import { registerBackup } from './commands/backup.js';
 import { registerCheck } from './commands/check.js';
 import { registerDemo } from './commands/demo.js';
+import { registerImport } from './commands/import.js';
 import { registerMigrate } from './commands/migrate.js';
 import { registerOriginality } from './commands/originality.js';
 import { registerPost } from './commands/post.js';
@@ -48,6 +49,7 @@ export function buildProgram(): Command {
     registerAnalyze,
     registerCheck,
     registerOriginality,
+    registerImport,
   ]) {
     register(program);
   }

@@ -9,6 +9,7 @@ import { workspaceRoutes } from '../workspaces/workspaces.routes.js';
 import { analyzeRoutes } from './analyze.routes.js';
 import { checkRoutes } from './check.routes.js';
 import { originalityRoutes } from '../originality/originality.routes.js';
+import { listeningRoutes } from '../listening/listening.routes.js';
 import { publishingAccountRoutes } from '../publishing/accounts.routes.js';
 import { postRoutes } from '../publishing/posts.routes.js';
 import { accountRoutes } from '../workspaces/accounts.routes.js';
@@ -79,6 +80,7 @@ export async function buildApp(deps: HttpDeps): Promise<HearthApp> {
   await app.register(originalityRoutes(deps), { prefix: '/api/v1' });
   await app.register(publishingAccountRoutes(deps), { prefix: '/api/v1' });
   await app.register(postRoutes(deps), { prefix: '/api/v1' });
+  await app.register(listeningRoutes(deps), { prefix: '/api/v1' });
   await installWebUi(app, deps.options.webRoot);
   return app;
 }

@@ -28,6 +28,9 @@ const POLICY = {
   'dictionary.add': ['owner', 'admin', 'manager', 'editor', 'agent'],
   /** What originality compares against: competitors' posts, our archive. */
   'originality.manage': ['owner', 'admin', 'manager', 'editor'],
+  /** Listening: add and remove sources, ingest secrets, imports, saved queries. */
+  'listening.manage': ['owner', 'admin', 'manager'],
+  'listening.read': ['owner', 'admin', 'manager', 'editor', 'agent', 'viewer'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof POLICY;

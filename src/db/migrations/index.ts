@@ -5,6 +5,7 @@ import * as m0003 from './0003_named_things.js';
 import * as m0004 from './0004_house_style.js';
 import * as m0005 from './0005_originality.js';
 import * as m0006 from './0006_publishing.js';
+import * as m0007 from './0007_listening.js';
 
 /**
  * The one migration set, for SQLite and PostgreSQL alike. Append new files here in order;
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '0004_house_style': m0004,
   '0005_originality': m0005,
   '0006_publishing': m0006,
+  '0007_listening': m0007,
 };
