@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { AtpAgent } from '@atproto/api';
 import { TestNetwork, TestNetworkNoAppView } from '@atproto/dev-env';
 import pg from 'pg';
+import { dropAppViewSchemas, withEnv } from '../src/demo/demo-network.js';
 
 export const APPVIEW_POSTGRES_URL =
   process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -58,7 +59,7 @@ export async function startBlueskyNetwork(options: { appView?: boolean } = {}): 
         : TestNetworkNoAppView.create({}),
     );
   } catch (error) {
-    await dropAppViewSchemas(options.appView === true, schema);
+    await dropSchemas(options.appView === true, schema);
     rmSync(dataDir, { recursive: true, force: true });
     throw error;
   }
@@ -81,7 +82,7 @@ export async function startBlueskyNetwork(options: { appView?: boolean } = {}): 
       try {
         await network.close();
       } finally {
-        await dropAppViewSchemas(options.appView === true, schema);
+        await dropSchemas(options.appView === true, schema);
         rmSync(dataDir, { recursive: true, force: true });
       }
     },
@@ -101,33 +102,8 @@ export async function isAppViewPostgresReachable(): Promise<boolean> {
   }
 }
 
-async function dropAppViewSchemas(appView: boolean, schema: string): Promise<void> {
-  if (!appView) {
-    return;
-  }
-  const client = new pg.Client({ connectionString: APPVIEW_POSTGRES_URL });
-  try {
-    await client.connect();
-    await client.query(`drop schema if exists "appview_${schema}" cascade`);
-    await client.query(`drop schema if exists "ozone_${schema}" cascade`);
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
-
-/** Runs `create` with these environment variables set, then puts the previous values back. */
-async function withEnv<T>(vars: Record<string, string>, create: () => Promise<T>): Promise<T> {
-  const previous = Object.fromEntries(Object.keys(vars).map((name) => [name, process.env[name]]));
-  Object.assign(process.env, vars);
-  try {
-    return await create();
-  } finally {
-    for (const [name, value] of Object.entries(previous)) {
-      if (value === undefined) {
-        delete process.env[name];
-      } else {
-        process.env[name] = value;
-      }
-    }
+async function dropSchemas(appView: boolean, schema: string): Promise<void> {
+  if (appView) {
+    await dropAppViewSchemas(APPVIEW_POSTGRES_URL, schema);
   }
 }

@@ -134,10 +134,14 @@ export async function startDemoNetwork(options: DemoNetworkOptions): Promise<Dem
 }
 
 async function dropSchemas(appView: DemoNetworkOptions['appView'], schema: string): Promise<void> {
-  if (!appView) {
-    return;
+  if (appView) {
+    await dropAppViewSchemas(appView.postgresUrl, schema);
   }
-  const client = new pg.Client({ connectionString: appView.postgresUrl });
+}
+
+/** Drops the schemas a dev-env AppView made in PostgreSQL (dev-env leaves them behind). */
+export async function dropAppViewSchemas(postgresUrl: string, schema: string): Promise<void> {
+  const client = new pg.Client({ connectionString: postgresUrl });
   try {
     await client.connect();
     await client.query(`drop schema if exists "appview_${schema}" cascade`);
@@ -148,7 +152,7 @@ async function dropSchemas(appView: DemoNetworkOptions['appView'], schema: strin
 }
 
 /** Runs `create` with these environment variables set, then puts the previous values back. */
-async function withEnv<T>(vars: Record<string, string>, create: () => Promise<T>): Promise<T> {
+export async function withEnv<T>(vars: Record<string, string>, create: () => Promise<T>): Promise<T> {
   const previous = Object.fromEntries(Object.keys(vars).map((name) => [name, process.env[name]]));
   Object.assign(process.env, vars);
   try {
