@@ -1,7 +1,8 @@
 /**
- * npm run bench:guardrails [-- --data DIR] [--docs 100000,1000000] [--skip-spelling]
- * Spelling against Debian's hunspell, originality recall/precision/latency at 100k and 1M documents,
- * the latency of the full check (spelling in-process and in a worker thread) and what a French
+ * npm run bench:guardrails [-- --data DIR] [--docs 100000,1000000] [--skip-spelling] [--skip-french]
+ * Spelling against Debian's hunspell (English misspellings; French agreement on real texts and
+ * synthetic misspellings, the slow part: --skip-french), originality recall/precision/latency at
+ * 100k and 1M documents, the latency of the full check (spelling in-process and in a worker thread) and what a French
  * dictionary load costs the event loop. Figures only.
  */
 import { join } from 'node:path';
@@ -11,6 +12,7 @@ import { measureFrenchLoadStall, printLoadStall } from './event-loop.js';
 import { measureCheckLatency } from './latency.js';
 import { runOriginalityBench } from './originality.js';
 import { printSpellingBench, runSpellingBench } from './spelling.js';
+import { printFrenchBench, runFrenchBench } from './spelling-fr.js';
 
 const argument = (name: string): string | undefined => {
   const at = process.argv.indexOf(name);
@@ -31,6 +33,10 @@ await threaded.close();
 if (!process.argv.includes('--skip-spelling')) {
   console.log('\n## Spelling, en-misspellings, nspell vs hunspell');
   printSpellingBench(await runSpellingBench({ dataDir }));
+  if (!process.argv.includes('--skip-french')) {
+    console.log('\n## Spelling, French: agreement with hunspell -d fr on real texts, synthetic misspellings');
+    printFrenchBench(await runFrenchBench({ dataDir }));
+  }
   console.log('\n## French dictionary load: longest event-loop gap');
   printLoadStall(await measureFrenchLoadStall());
 }

@@ -1,4 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { loadDictionary } from './dictionaries.js';
+import { oneEditCandidates } from './edits.js';
+import { fastCorrect, nspellInternals } from './nspell-internals.js';
 import { createSpellChecker } from './spelling.js';
 import { FRENCH_FINDINGS, FRENCH_SENTENCE } from './testing/french-sentence.js';
 
@@ -51,6 +54,30 @@ describe('French spelling', () => {
     const [finding] = checker.check('Nous travaillons avec Zorglubia depuis mars.', 'fr');
     expect(finding).toMatchObject({ text: 'Zorglubia', severity: 'warning' });
   });
+
+  it('restores dropped accents, even several in one word, in the quick suggestions of check', () => {
+    const findings = checker.check("Il est deja parti, c'est tres bien : elle a été elevee à Lyon.", 'fr');
+    expect(findings.map((f) => [f.text, f.suggestions[0]])).toEqual([
+      ['deja', 'déjà'],
+      ['tres', 'très'],
+      ['elevee', 'élevée'],
+    ]);
+  });
+
+  it('flags an elision the dictionary does not allow, as Hunspell does, and finds the missing apostrophe', () => {
+    const findings = checker.check("J'entend bien, mais aujourdhui c'est fermé.", 'fr');
+    expect(findings.map((f) => f.text)).toEqual(["J'entend", 'aujourdhui']);
+    expect(findings[0]?.suggestions).toContain("J'entends");
+    expect(findings[1]?.suggestions[0]).toBe("aujourd'hui");
+    // Allowed elisions, and one before a workspace word, are still accepted.
+    expect(flagged("J'entends qu'il viendra lorsqu'on l'appellera, d'après l'équipe d'Hearth.", 'fr', ['Hearth'])).toEqual([]);
+  });
+
+  it('suggests words more than one edit away on demand', () => {
+    expect(checker.suggest('developement', 'fr')[0]).toBe('développement');
+    expect(checker.suggest('interressant', 'fr')[0]).toBe('intéressant');
+    expect(checker.suggest('apeller', 'fr')[0]).toBe('appeler');
+  }, 60_000);
 });
 
 describe('English spelling', () => {
@@ -89,7 +116,78 @@ describe('English spelling', () => {
     expect(findings.find((f) => f.text === 'anticonstitutionellement')?.suggestions[0]).toBe('anticonstitutionnellement');
   });
 
+  it('accepts British and American spellings alike, and still flags misspellings of either', () => {
+    const text = 'The colour of the centre is grey, the color of the center is gray; we analysed and analyzed our favourite catalogue.';
+    expect(flagged(text, 'en')).toEqual([]);
+    const findings = checker.check('The colur of the centre was lovley.', 'en');
+    expect(findings.map((f) => f.text)).toEqual(['colur', 'lovley']);
+    expect(findings[0]?.suggestions.slice(0, 2).sort()).toEqual(['color', 'colour']);
+    expect(findings[1]?.suggestions[0]).toBe('lovely');
+  });
+
+  it('suggests the name for a name written in lower case, and common words first', () => {
+    const findings = checker.check('We flew from paris to america, I dont know how.', 'en');
+    expect(findings.map((f) => [f.text, f.suggestions[0]])).toEqual([
+      ['paris', 'Paris'],
+      ['america', 'America'],
+      ['dont', "don't"],
+    ]);
+    expect(checker.suggest('alot', 'en')[0]).toBe('a lot');
+  });
+
+  it('finds words two or more edits away on demand, ranked by how likely they are', () => {
+    expect(checker.suggest('acomodation', 'en')[0]).toBe('accommodation');
+    expect(checker.suggest('definatly', 'en')[0]).toBe('definitely');
+    expect(checker.suggest('embarassing', 'en')[0]).toBe('embarrassing');
+    expect(checker.suggest('ameraca', 'en')[0]).toBe('America');
+  }, 60_000);
+
+  it('never suggests words the dictionary marks as not to be suggested, nor their inflections', () => {
+    const quick = checker.check('What the fuckk, this is shitt.', 'en').flatMap((f) => f.suggestions);
+    const full = [...checker.suggest('fuckk', 'en'), ...checker.suggest('fuckingg', 'en'), ...checker.suggest('shitt', 'en')];
+    for (const suggestion of [...quick, ...full]) {
+      expect(suggestion).not.toMatch(/^(fuck|shit)/u);
+    }
+    expect(full.length).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('ranks a keyboard slip by the neighbouring key', () => {
+    expect(checker.check('Tge order ships today.', 'en')[0]?.suggestions[0]).toBe('The');
+  });
+
   it('refuses to check before the dictionary is loaded', () => {
     expect(() => createSpellChecker().check('hello', 'en')).toThrow(/ready/);
   });
+});
+
+describe('the fast dictionary lookup behind suggestions', () => {
+  it('answers as nspell.correct does, for every one-edit candidate of real words, both cases, both languages', async () => {
+    const words = {
+      en: ['recieve', 'tomorow', 'colur', 'Pittsburg', 'dont', 'acomodation', '1st', 'naive', 'teh', 'amerca'],
+      fr: ['recu', 'comande', 'evenement', 'aujourdhui', 'jentends', 'hopital', 'Marseile', 'oeuvre', 'deja', 'interressant'],
+    } as const;
+    for (const language of ['en', 'fr'] as const) {
+      const { spell } = await loadDictionary(language);
+      const internals = nspellInternals(spell);
+      expect(internals).toBeDefined();
+      const fast = fastCorrect(internals as NonNullable<typeof internals>);
+      let compared = 0;
+      for (const word of words[language]) {
+        const candidates = new Set<string>();
+        oneEditCandidates(word, language, (candidate) => {
+          candidates.add(candidate);
+          candidates.add(candidate.charAt(0).toUpperCase() + candidate.slice(1));
+          return undefined;
+        });
+        for (const candidate of candidates) {
+          const answer = fast(candidate);
+          if (answer !== undefined) {
+            compared++;
+            expect([candidate, answer]).toEqual([candidate, spell.correct(candidate)]);
+          }
+        }
+      }
+      expect(compared).toBeGreaterThan(5_000);
+    }
+  }, 60_000);
 });

@@ -35,6 +35,9 @@ describe('createThreadedSpellChecker with the dictionary packages', () => {
 
   it('gives the in-process findings and suggestions in English', async () => {
     const inProcess = createInProcessSpellChecker();
+    // The thread loads the British list beside the American one, and the word counts.
+    expect(await threaded.check('The colour of the centre.', 'en')).toEqual([]);
+    expect(await threaded.suggest('acomodation', 'en')).toEqual(await inProcess.suggest('acomodation', 'en'));
     const text = 'We will recieve your order tomorow. Definately worth it, says Hearthly’s Zorgbox team.';
     expect(await threaded.check(text, 'en', ['Zorgbox'])).toEqual(
       await inProcess.check(text, 'en', ['Zorgbox']),

@@ -1,6 +1,7 @@
 /**
  * Spelling in a worker thread, for servers: loading the French dictionary (seconds, hundreds of MB)
- * and nspell's slow suggestions then never block the event loop. One thread per checker, started
+ * and building a suggestion index (seconds in French, on the first `suggest`) then never block the
+ * event loop. One thread per checker, started
  * on first use, answering in order of arrival. It keeps the process alive only while a call is
  * pending; a thread that dies fails its pending calls and the next call starts a new one.
  */

@@ -16,7 +16,7 @@ export const FRENCH_FINDINGS: Finding[] = [
     end: 15,
     text: 'recu',
     message: '“recu” is not in the dictionary: check its spelling.',
-    suggestions: ['reçu', 'revu', 'rebu', 'relu', 'repu'],
+    suggestions: ['reçu', 'revu', 'recul', 'rebu', 'relu'],
   },
   {
     ...unknown,
