@@ -6,6 +6,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './browser.js';
+import { setUpOwnerInBrowser } from './setup-owner.js';
 import { startHearth, type RunningHearth } from './server.js';
 
 describe('guardrails in the browser', () => {
@@ -19,14 +20,7 @@ describe('guardrails in the browser', () => {
     browser = await launchChromium();
     page = await (await browser.newContext({ locale: 'en-US', baseURL: hearth.url })).newPage();
     page.setDefaultTimeout(10_000);
-    await page.goto('/setup');
-    await page.getByLabel('Your name', { exact: true }).fill('Camille Durand');
-    await page.getByLabel('E-mail', { exact: true }).fill('camille@brand.test');
-    await page.getByLabel('Password', { exact: true }).fill('correct horse battery');
-    await page.getByLabel('Workspace name', { exact: true }).fill('Maison Lumière');
-    await page.getByRole('button', { name: 'Create my account and workspace' }).click();
-    await page.waitForURL('**/w/*/today');
-    workspaceId = /\/w\/([^/]+)\//.exec(new URL(page.url()).pathname)?.[1] ?? '';
+    workspaceId = await setUpOwnerInBrowser(page);
   });
   afterAll(async () => {
     await browser?.close();

@@ -10,6 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBlueskyNetwork, type BlueskyTestNetwork, type TestAccount } from '../bluesky-network.js';
 import { launchChromium } from './browser.js';
+import { setUpOwnerInBrowser } from './setup-owner.js';
 import { startHearth, type RunningHearth } from './server.js';
 
 const TEXT = 'Spring is here. Come and see our new lamps in the shop this week.';
@@ -76,14 +77,7 @@ describe('publishing in the browser', () => {
     ]);
     bluesky = await network.createAccount('maison');
     owner = await newPage();
-    await owner.goto('/setup');
-    await owner.getByLabel('Your name', { exact: true }).fill('Camille Durand');
-    await owner.getByLabel('E-mail', { exact: true }).fill('camille@brand.test');
-    await owner.getByLabel('Password', { exact: true }).fill('correct horse battery');
-    await owner.getByLabel('Workspace name', { exact: true }).fill('Maison Lumière');
-    await owner.getByRole('button', { name: 'Create my account and workspace' }).click();
-    await owner.waitForURL('**/w/*/today');
-    workspaceId = /\/w\/([^/]+)\//.exec(new URL(owner.url()).pathname)?.[1] ?? '';
+    workspaceId = await setUpOwnerInBrowser(owner);
   }, 90_000);
 
   afterAll(async () => {
