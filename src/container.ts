@@ -21,6 +21,8 @@ import { lazily } from './http/context.js';
 import { createWorkspaceOriginalityIndexes, type WorkspaceOriginalityIndexes } from './originality/originality.indexes.js';
 import { createSafeFetch } from './core/safe-fetch.js';
 import { createListening } from './listening/listening.tasks.js';
+import { createAlerting } from './listening/alerts/alerts.tasks.js';
+import { createListeningStreams } from './listening/streams/streams.tasks.js';
 import { createPostGate } from './publishing/gate.js';
 import type { PublishOptions } from './publishing/publish.service.js';
 import type { PublishingDeps } from './publishing/publishing.deps.js';
@@ -84,11 +86,20 @@ export async function openHearth(config: HearthConfig, logger: Logger, options: 
     options.publish ?? publishOptionsFromEnv(),
   );
   queue.register(...publishing.tasks);
-  const listening = createListening(
-    { db: db.kysely, clock, logger, analyzer, originality, fetch: createSafeFetch({ allowPrivateNetworks: config.allowPrivateNetworks }) },
-    queue,
-  );
+  const listeningDeps = {
+    db: db.kysely,
+    clock,
+    logger,
+    analyzer,
+    originality,
+    fetch: createSafeFetch({ allowPrivateNetworks: config.allowPrivateNetworks }),
+  };
+  const listening = createListening(listeningDeps, queue);
   queue.register(...listening.tasks);
+  const streams = createListeningStreams(listeningDeps, queue);
+  queue.register(...streams.tasks);
+  const alerting = createAlerting(listeningDeps, queue);
+  queue.register(...alerting.tasks);
   return {
     config,
     logger,
@@ -106,6 +117,8 @@ export async function openHearth(config: HearthConfig, logger: Logger, options: 
       await accounts.schedule(queue);
       await publishing.schedule(queue);
       await listening.schedule(queue);
+      await streams.schedule(queue);
+      await alerting.schedule(queue);
     },
     close: async () => {
       // pg-boss opens its own pool on first use; only stop() releases it.

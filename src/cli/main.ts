@@ -7,6 +7,12 @@ import { registerBackup } from './commands/backup.js';
 import { registerCheck } from './commands/check.js';
 import { registerDemo } from './commands/demo.js';
 import { registerImport } from './commands/import.js';
+import { registerAlerts } from './commands/alerts.js';
+import { registerCompetitors } from './commands/competitors.js';
+import { registerMentions } from './commands/mentions.js';
+import { registerQuery } from './commands/query.js';
+import { registerSource } from './commands/source.js';
+import { registerTrends } from './commands/trends.js';
 import { registerMigrate } from './commands/migrate.js';
 import { registerOriginality } from './commands/originality.js';
 import { registerPost } from './commands/post.js';
@@ -50,6 +56,12 @@ export function buildProgram(): Command {
     registerCheck,
     registerOriginality,
     registerImport,
+    registerSource,
+    registerQuery,
+    registerMentions,
+    registerAlerts,
+    registerTrends,
+    registerCompetitors,
   ]) {
     register(program);
   }

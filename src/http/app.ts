@@ -10,6 +10,9 @@ import { analyzeRoutes } from './analyze.routes.js';
 import { checkRoutes } from './check.routes.js';
 import { originalityRoutes } from '../originality/originality.routes.js';
 import { listeningRoutes } from '../listening/listening.routes.js';
+import { alertRoutes } from '../listening/alerts/alerts.routes.js';
+import { insightsRoutes } from '../listening/insights/insights.routes.js';
+import { statsRoutes } from '../listening/stats/stats.routes.js';
 import { publishingAccountRoutes } from '../publishing/accounts.routes.js';
 import { postRoutes } from '../publishing/posts.routes.js';
 import { accountRoutes } from '../workspaces/accounts.routes.js';
@@ -81,6 +84,9 @@ export async function buildApp(deps: HttpDeps): Promise<HearthApp> {
   await app.register(publishingAccountRoutes(deps), { prefix: '/api/v1' });
   await app.register(postRoutes(deps), { prefix: '/api/v1' });
   await app.register(listeningRoutes(deps), { prefix: '/api/v1' });
+  await app.register(statsRoutes(deps), { prefix: '/api/v1' });
+  await app.register(alertRoutes(deps), { prefix: '/api/v1' });
+  await app.register(insightsRoutes(deps), { prefix: '/api/v1' });
   await installWebUi(app, deps.options.webRoot);
   return app;
 }

@@ -6,10 +6,9 @@ import i18n from 'i18next';
 import LanguageDetector from 'i18next-browser-languagedetector';
 import { initReactI18next } from 'react-i18next';
 import { LANGUAGE_STORAGE_KEY, UI_LANGUAGES, toUiLanguage } from './languages';
-import en from './locales/en.json';
-import fr from './locales/fr.json';
+import { englishCatalogue, frenchCatalogue } from './catalogues';
 
-export const resources = { en: { translation: en }, fr: { translation: fr } } as const;
+export const resources = { en: { translation: englishCatalogue }, fr: { translation: frenchCatalogue } } as const;
 
 void i18n
   .use(LanguageDetector)

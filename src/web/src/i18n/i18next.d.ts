@@ -1,9 +1,9 @@
 // Types the keys of t() from the English catalogue, so a missing or misspelt key fails the build.
-import type en from './locales/en.json';
+import type { englishCatalogue } from './catalogues';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof en };
+    resources: { translation: typeof englishCatalogue };
   }
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import en from './locales/en.json';
-import fr from './locales/fr.json';
+import { englishCatalogue as en, frenchCatalogue as fr } from './catalogues';
 
 type Catalogue = { [key: string]: string | Catalogue };
 

@@ -1,0 +1,15 @@
+/**
+ * The UI's text catalogues: the shared one (locales/en.json) plus one file per feature
+ * (locales/<feature>.<lang>.json), each under its own top-level key, so features keep their words apart.
+ */
+import alertsEn from './locales/alerts.en.json';
+import alertsFr from './locales/alerts.fr.json';
+import en from './locales/en.json';
+import fr from './locales/fr.json';
+import insightsEn from './locales/insights.en.json';
+import insightsFr from './locales/insights.fr.json';
+import listeningEn from './locales/listening.en.json';
+import listeningFr from './locales/listening.fr.json';
+
+export const englishCatalogue = { ...en, listening: listeningEn, alerts: alertsEn, insights: insightsEn };
+export const frenchCatalogue = { ...fr, listening: listeningFr, alerts: alertsFr, insights: insightsFr };

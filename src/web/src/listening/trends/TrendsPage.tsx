@@ -1,0 +1,3 @@
+export function TrendsPage() {
+  return null;
+}
