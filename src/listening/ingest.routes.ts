@@ -3,12 +3,19 @@ import { z } from 'zod';
 import { invalid } from '../core/errors.js';
 import type { HttpDeps } from '../http/context.js';
 import { errorOut, errors, workspaceParams } from '../workspaces/workspaces.presenters.js';
-import { ingestSigned, SIGNATURE_HEADER, SOURCE_HEADER, TIMESTAMP_HEADER, TooManyItemsError } from './webhook-ingest.service.js';
+import {
+  ingestSigned,
+  SIGNATURE_HEADER,
+  SOURCE_HEADER,
+  TIMESTAMP_HEADER,
+  TooManyItemsError,
+} from './webhook-ingest.service.js';
 
 /** Bodies above this are refused with 413 before being read further. */
 export const MAX_INGEST_BYTES = 5 * 1024 * 1024;
 
-const header = (value: string | string[] | undefined): string | undefined => (Array.isArray(value) ? value[0] : value);
+const header = (value: string | string[] | undefined): string | undefined =>
+  Array.isArray(value) ? value[0] : value;
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -26,15 +33,19 @@ export const ingestRoutes =
   (deps: HttpDeps): FastifyPluginAsyncZod =>
   async (app) => {
     app.removeContentTypeParser('application/json');
-    app.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: MAX_INGEST_BYTES }, (request, body, done) => {
-      const text = typeof body === 'string' ? body : body.toString('utf8');
-      request.rawBody = text;
-      try {
-        done(null, JSON.parse(text) as unknown);
-      } catch {
-        done(invalid('body', 'Not valid JSON'), undefined);
-      }
-    });
+    app.addContentTypeParser(
+      'application/json',
+      { parseAs: 'string', bodyLimit: MAX_INGEST_BYTES },
+      (request, body, done) => {
+        const text = typeof body === 'string' ? body : body.toString('utf8');
+        request.rawBody = text;
+        try {
+          done(null, JSON.parse(text) as unknown);
+        } catch {
+          done(invalid('body', 'Not valid JSON'), undefined);
+        }
+      },
+    );
 
     app.post(
       '/workspaces/:workspaceId/ingest',
@@ -53,7 +64,9 @@ export const ingestRoutes =
           }),
           // Items are checked one by one by the ingestion (each refused with its reason), not here.
           body: z.object({
-            items: z.array(z.unknown(), { error: 'must be an array of items: {"items": [ … ]}' }).describe('Items of the import format (docs/LISTENING.md)'),
+            items: z
+              .array(z.unknown(), { error: 'must be an array of items: {"items": [ … ]}' })
+              .describe('Items of the import format (docs/LISTENING.md)'),
           }),
           response: {
             200: z.object({
@@ -61,7 +74,9 @@ export const ingestRoutes =
               stored: z.number().int(),
               duplicates: z.number().int(),
               updated: z.number().int(),
-              rejected: z.array(z.object({ index: z.number().int(), id: z.string().nullable(), reason: z.string() })),
+              rejected: z.array(
+                z.object({ index: z.number().int(), id: z.string().nullable(), reason: z.string() }),
+              ),
             }),
             413: errorOut,
             ...errors,
@@ -71,7 +86,14 @@ export const ingestRoutes =
       async (request, reply) => {
         try {
           return await ingestSigned(
-            { db: deps.db, clock: deps.clock, logger: deps.logger, analyzer: deps.analyzer, originality: deps.originality, secrets: deps.publishing.secrets },
+            {
+              db: deps.db,
+              clock: deps.clock,
+              logger: deps.logger,
+              analyzer: deps.analyzer,
+              originality: deps.originality,
+              secrets: deps.publishing.secrets,
+            },
             {
               workspaceId: request.params.workspaceId,
               sourceId: header(request.headers[SOURCE_HEADER]),

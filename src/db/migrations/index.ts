@@ -6,6 +6,9 @@ import * as m0004 from './0004_house_style.js';
 import * as m0005 from './0005_originality.js';
 import * as m0006 from './0006_publishing.js';
 import * as m0007 from './0007_listening.js';
+import * as m0008 from './0008_alerts.js';
+import * as m0009 from './0009_competitors.js';
+import * as m0010 from './0010_query_history.js';
 
 /**
  * The one migration set, for SQLite and PostgreSQL alike. Append new files here in order;
@@ -19,4 +22,7 @@ export const migrations: Record<string, Migration> = {
   '0005_originality': m0005,
   '0006_publishing': m0006,
   '0007_listening': m0007,
+  '0008_alerts': m0008,
+  '0009_competitors': m0009,
+  '0010_query_history': m0010,
 };
