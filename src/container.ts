@@ -23,6 +23,7 @@ import { createSafeFetch } from './core/safe-fetch.js';
 import { createListening } from './listening/listening.tasks.js';
 import { createAlerting } from './listening/alerts/alerts.tasks.js';
 import { createListeningStreams } from './listening/streams/streams.tasks.js';
+import { createQueryHistory } from './listening/history/query-history.tasks.js';
 import { createPostGate } from './publishing/gate.js';
 import type { PublishOptions } from './publishing/publish.service.js';
 import type { PublishingDeps } from './publishing/publishing.deps.js';
@@ -96,6 +97,8 @@ export async function openHearth(config: HearthConfig, logger: Logger, options: 
   };
   const listening = createListening(listeningDeps, queue);
   queue.register(...listening.tasks);
+  const queryHistory = createQueryHistory(listeningDeps);
+  queue.register(...queryHistory.tasks);
   const streams = createListeningStreams(listeningDeps, queue);
   queue.register(...streams.tasks);
   const alerting = createAlerting(listeningDeps, queue);
@@ -117,6 +120,7 @@ export async function openHearth(config: HearthConfig, logger: Logger, options: 
       await accounts.schedule(queue);
       await publishing.schedule(queue);
       await listening.schedule(queue);
+      await queryHistory.schedule(queue);
       await streams.schedule(queue);
       await alerting.schedule(queue);
     },

@@ -397,7 +397,19 @@ export interface SavedQueriesTable {
   created_by: string | null;
   created_at: string;
   updated_at: string;
+  /** Matching the mentions stored before the query (migration 0010): 'pending' until a run takes it. */
+  history_status: ColumnType<QueryHistoryStatus, QueryHistoryStatus | undefined, QueryHistoryStatus>;
+  /** JSON stream position [createdAt, seq] of the last mention examined, newest first; null before the first. */
+  history_cursor: ColumnType<string | null, string | null | undefined, string | null>;
+  history_scanned: ColumnType<number, number | undefined, number>;
+  history_matched: ColumnType<number, number | undefined, number>;
+  /** A run holds the query until then; a crashed run's query is taken again after it. */
+  history_lease_until: ColumnType<string | null, string | null | undefined, string | null>;
+  history_done_at: ColumnType<string | null, string | null | undefined, string | null>;
+  history_error: ColumnType<string | null, string | null | undefined, string | null>;
 }
+
+export type QueryHistoryStatus = 'pending' | 'running' | 'done' | 'failed';
 
 export interface MentionMatchesTable {
   query_id: string;

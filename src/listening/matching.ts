@@ -42,7 +42,13 @@ export async function savedQueriesOf(deps: Pick<ListeningDeps, 'db' | 'logger'>,
 }
 
 /** The saved queries each stored mention matches, with why (the decisive terms and spans). */
-export function matchesOf(queries: readonly SavedQuery[], rows: readonly MentionInsert[], now: string): MentionMatchRow[] {
+/** The fields of a mention that matching reads. */
+export type MatchableRow = Pick<
+  MentionInsert,
+  'id' | 'workspace_id' | 'created_at' | 'text' | 'language' | 'author_handle' | 'author_followers' | 'network' | 'sentiment' | 'intents' | 'has_link' | 'has_image'
+>;
+
+export function matchesOf(queries: readonly SavedQuery[], rows: readonly MatchableRow[], now: string): MentionMatchRow[] {
   if (queries.length === 0) {
     return [];
   }
