@@ -384,6 +384,14 @@ export interface MentionsTable {
   updated_at: string;
   /** When its shingles reached the workspace's originality index; null while pending. */
   originality_at: string | null;
+  /** The external id of the post it answers (migration 0011). */
+  reply_to: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The external id of its thread's first post. */
+  thread_root: ColumnType<string | null, string | null | undefined, string | null>;
+  /** What a connector needs to answer it (connectors/types.ts PostInput.replyTo). */
+  ref: ColumnType<string | null, string | null | undefined, string | null>;
+  /** JSON array of the handles or network ids of accounts it mentions or answers. */
+  addressed_to: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export type SavedQueryTag = 'brand' | 'product' | 'competitor' | 'topic';
@@ -427,4 +435,98 @@ export interface Database {
   mentions: MentionsTable;
   saved_queries: SavedQueriesTable;
   mention_matches: MentionMatchesTable;
+}
+
+// Inbox (migration 0011).
+
+export type ConversationStatus = 'open' | 'pending' | 'snoozed' | 'closed';
+
+export interface ConversationsTable {
+  id: string;
+  workspace_id: string;
+  /** The connected account it arrived on (and replies go out from); null once that account is gone. */
+  account_id: string | null;
+  network: string;
+  /** The network's thread root id: every message of a reply chain shares it. */
+  thread_key: string;
+  status: ConversationStatus;
+  snoozed_until: string | null;
+  assignee_id: string | null;
+  /** 0–100, from inbox/priority.ts; the reasons say why in words. */
+  priority: number;
+  /** JSON array of {code, points, detail}. */
+  priority_reasons: string;
+  /** JSON array of strings. */
+  tags: string;
+  spam: number;
+  /** The first message, as the list shows it. */
+  subject: string;
+  author_handle: string | null;
+  author_name: string | null;
+  author_followers: number | null;
+  last_sentiment: 'negative' | 'neutral' | 'positive' | null;
+  /** JSON array of the last inbound message's intents. */
+  last_intents: string;
+  first_inbound_at: string;
+  last_inbound_at: string;
+  last_outbound_at: string | null;
+  first_response_at: string | null;
+  /** Since when a message of theirs waits for our answer; null when we had the last word. */
+  awaiting_since: string | null;
+  message_count: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export type ConversationMessageKind = 'inbound' | 'reply' | 'note';
+/** inbound: received; reply: sending → sent | failed | unknown (outcome to settle); note: internal. */
+export type ConversationMessageStatus = 'received' | 'sending' | 'sent' | 'failed' | 'unknown' | 'internal';
+
+export interface ConversationMessagesTable {
+  id: string;
+  conversation_id: string;
+  workspace_id: string;
+  kind: ConversationMessageKind;
+  mention_id: string | null;
+  author_user_id: string | null;
+  author_handle: string | null;
+  text: string;
+  status: ConversationMessageStatus;
+  /** The message a reply answers. */
+  reply_to_message_id: string | null;
+  /** Connector reference: of the received post, or of our published reply. */
+  ref: string | null;
+  external_id: string | null;
+  url: string | null;
+  error: string | null;
+  attempts: number;
+  idempotency_key: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
+export interface SavedRepliesTable {
+  id: string;
+  workspace_id: string;
+  name: string;
+  text: string;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface InboxSettingsTable {
+  workspace_id: string;
+  first_response_minutes: number;
+  next_response_minutes: number;
+  /** JSON {days: ISO weekdays 1–7, start: "HH:MM", end: "HH:MM"} in the workspace's time zone. */
+  business_hours: string;
+  updated_at: string;
+}
+
+export interface Database {
+  conversations: ConversationsTable;
+  conversation_messages: ConversationMessagesTable;
+  saved_replies: SavedRepliesTable;
+  inbox_settings: InboxSettingsTable;
 }

@@ -13,6 +13,7 @@ import { listeningRoutes } from '../listening/listening.routes.js';
 import { alertRoutes } from '../listening/alerts/alerts.routes.js';
 import { insightsRoutes } from '../listening/insights/insights.routes.js';
 import { statsRoutes } from '../listening/stats/stats.routes.js';
+import { inboxRoutes } from '../inbox/inbox.routes.js';
 import { publishingAccountRoutes } from '../publishing/accounts.routes.js';
 import { postRoutes } from '../publishing/posts.routes.js';
 import { accountRoutes } from '../workspaces/accounts.routes.js';
@@ -87,6 +88,7 @@ export async function buildApp(deps: HttpDeps): Promise<HearthApp> {
   await app.register(statsRoutes(deps), { prefix: '/api/v1' });
   await app.register(alertRoutes(deps), { prefix: '/api/v1' });
   await app.register(insightsRoutes(deps), { prefix: '/api/v1' });
+  await app.register(inboxRoutes(deps), { prefix: '/api/v1' });
   await installWebUi(app, deps.options.webRoot);
   return app;
 }

@@ -10,7 +10,7 @@ import { getAccount } from '../publishing/accounts.service.js';
 import { requireUser, requireWorkspace } from './auth.js';
 import type { HttpDeps } from './context.js';
 
-const findingOut = z.object({
+export const findingOut = z.object({
   rule: z.string(),
   category: z.enum(['spelling', 'typography', 'voice', 'tone', 'claims', 'originality', 'network']),
   severity: z.enum(['error', 'warning', 'suggestion']),

@@ -19,6 +19,7 @@ import { claimedId, validateItem, type RejectedItem, type ValidItem } from './it
 import type { ListeningDeps } from './listening.deps.js';
 import { mentionsRepo, type MentionCounts, type MentionInsert } from './mentions.repo.js';
 import { matchesOf, savedQueriesOf } from './matching.js';
+import { threadMentions } from '../inbox/threading.service.js';
 import { queriesRepo } from './queries.repo.js';
 import { searchText } from './query/index.js';
 import { sourcesRepo } from './sources.repo.js';
@@ -143,6 +144,8 @@ export async function ingestItems(
       if (kept.length > 0) {
         await sourcesRepo(trx).addStored(sourceId, kept.length, now);
         await queriesRepo(trx).insertMatches(matchesOf(queries, kept, now));
+        // In the same transaction: a stored mention that addresses us is in the inbox, or neither is.
+        await threadMentions(trx, kept);
       }
       return kept.length;
     });
@@ -206,6 +209,10 @@ function toRow(workspaceId: string, sourceId: string, candidate: Candidate, anal
     likes: item.likes ?? null,
     reposts: item.reposts ?? null,
     replies: item.replies ?? null,
+    reply_to: item.replyTo ?? null,
+    thread_root: item.threadRoot ?? null,
+    ref: item.ref ?? null,
+    addressed_to: item.addressedTo && item.addressedTo.length > 0 ? JSON.stringify(item.addressedTo) : null,
     created_at: createdAt,
     ingested_at: now,
     updated_at: now,

@@ -69,6 +69,17 @@ export const incomingItemSchema = z.object({
     .nullish(),
   hasImage: z.boolean().optional(),
   hasLink: z.boolean().optional(),
+  /** The id of the post it answers, on the same network. */
+  replyTo: z.string().trim().min(1).max(MAX_EXTERNAL_ID_LENGTH).nullish(),
+  /** The id of its thread's first post. */
+  threadRoot: z.string().trim().min(1).max(MAX_EXTERNAL_ID_LENGTH).nullish(),
+  /** What the network's connector needs to answer it (network readers set it; opaque). */
+  ref: z.string().min(1).max(2_000).nullish(),
+  /** Handles or network ids (DIDs) of the accounts it mentions or answers: the inbox takes it from there. */
+  addressedTo: z
+    .array(z.string().trim().min(1).max(300).transform((handle) => handle.replace(/^@/, '').toLowerCase()))
+    .max(20)
+    .optional(),
 });
 
 /** What callers pass in: the import format, loosely typed (it is validated on the way in). */

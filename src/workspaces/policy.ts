@@ -20,7 +20,11 @@ const POLICY = {
   'posts.publish': ['owner', 'admin', 'manager'],
   /** Schedule a post the guardrails block, with a written reason kept in the audit log. */
   'posts.override-guardrails': ['owner', 'admin', 'manager'],
+  'inbox.read': ['owner', 'admin', 'manager', 'editor', 'agent', 'viewer'],
+  /** Reply, assign, change status, add notes and tags, mark spam. */
   'inbox.reply': ['owner', 'admin', 'manager', 'agent'],
+  /** Service levels, saved replies. */
+  'inbox.manage': ['owner', 'admin', 'manager'],
   'reports.read': ['owner', 'admin', 'manager', 'editor', 'agent', 'viewer'],
   /** The voice profile, the fact register and removing dictionary words. */
   'house-style.manage': ['owner', 'admin', 'manager'],

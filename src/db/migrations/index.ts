@@ -9,6 +9,7 @@ import * as m0007 from './0007_listening.js';
 import * as m0008 from './0008_alerts.js';
 import * as m0009 from './0009_competitors.js';
 import * as m0010 from './0010_query_history.js';
+import * as m0011 from './0011_inbox.js';
 
 /**
  * The one migration set, for SQLite and PostgreSQL alike. Append new files here in order;
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   '0008_alerts': m0008,
   '0009_competitors': m0009,
   '0010_query_history': m0010,
+  '0011_inbox': m0011,
 };
