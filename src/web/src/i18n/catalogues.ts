@@ -6,10 +6,12 @@ import alertsEn from './locales/alerts.en.json';
 import alertsFr from './locales/alerts.fr.json';
 import en from './locales/en.json';
 import fr from './locales/fr.json';
+import inboxEn from './locales/inbox.en.json';
+import inboxFr from './locales/inbox.fr.json';
 import insightsEn from './locales/insights.en.json';
 import insightsFr from './locales/insights.fr.json';
 import listeningEn from './locales/listening.en.json';
 import listeningFr from './locales/listening.fr.json';
 
-export const englishCatalogue = { ...en, listening: listeningEn, alerts: alertsEn, insights: insightsEn };
-export const frenchCatalogue = { ...fr, listening: listeningFr, alerts: alertsFr, insights: insightsFr };
+export const englishCatalogue = { ...en, listening: listeningEn, alerts: alertsEn, insights: insightsEn, inbox: inboxEn };
+export const frenchCatalogue = { ...fr, listening: listeningFr, alerts: alertsFr, insights: insightsFr, inbox: inboxFr };
