@@ -7,6 +7,7 @@ import { registerBackup } from './commands/backup.js';
 import { registerCheck } from './commands/check.js';
 import { registerDemo } from './commands/demo.js';
 import { registerImport } from './commands/import.js';
+import { registerInbox } from './commands/inbox.js';
 import { registerAlerts } from './commands/alerts.js';
 import { registerCompetitors } from './commands/competitors.js';
 import { registerMentions } from './commands/mentions.js';
@@ -62,6 +63,7 @@ export function buildProgram(): Command {
     registerAlerts,
     registerTrends,
     registerCompetitors,
+    registerInbox,
   ]) {
     register(program);
   }

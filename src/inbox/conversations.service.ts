@@ -248,6 +248,24 @@ export async function updateConversation(
   return view!;
 }
 
+/** The same change to several conversations, in one transaction: all are found, or nothing changes. */
+export async function updateConversations(
+  db: Kysely<Database>,
+  clock: Clock,
+  access: WorkspaceAccess,
+  ids: readonly string[],
+  changes: ConversationChanges,
+): Promise<ConversationView[]> {
+  authorize(access.role, 'inbox.reply');
+  return db.transaction().execute(async (trx) => {
+    const views: ConversationView[] = [];
+    for (const id of new Set(ids)) {
+      views.push(await updateConversation(trx, clock, access, id, changes));
+    }
+    return views;
+  });
+}
+
 /** A member of the workspace by user id or e-mail; 400 when not a member (nobody else may be assigned). */
 async function memberId(db: Kysely<Database>, workspaceId: string, idOrEmail: string): Promise<string> {
   const member = await db

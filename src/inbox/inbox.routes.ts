@@ -1,3 +1,4 @@
+import type { ServerResponse } from 'node:http';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireWorkspace } from '../http/auth.js';
@@ -11,7 +12,9 @@ import {
   listConversations,
   MAX_PAGE,
   updateConversation,
+  updateConversations,
 } from './conversations.service.js';
+import { authorize } from '../workspaces/policy.js';
 import { getInboxSettings, updateInboxSettings } from './inbox-settings.service.js';
 import {
   businessHoursSchema,
@@ -21,6 +24,7 @@ import {
   savedReplyOut,
 } from './inbox.schemas.js';
 import { retryReply, sendReply, type ReplyDeps } from './replies.service.js';
+import { createInboxEvents } from './inbox-events.js';
 import { deleteSavedReply, listSavedReplies, saveReply } from './saved-replies.service.js';
 
 const conversationParams = workspaceParams.extend({ conversationId: z.string().min(1).max(64) });
@@ -45,6 +49,70 @@ export const inboxRoutes =
       secrets: deps.publishing.secrets,
       connectors: deps.publishing.connectors,
     };
+
+    const events = createInboxEvents(db, { now: () => clock.now() });
+    const open = new Set<ServerResponse>();
+    // Streams never end by themselves: end them, or closing the server would wait for them forever.
+    app.addHook('preClose', () => {
+      for (const raw of open) {
+        raw.end();
+      }
+      events.close();
+    });
+
+    app.get(
+      `${base}/events`,
+      {
+        schema: {
+          tags: ['inbox'],
+          summary:
+            'Server-sent events: `event: change` with `data: {"conversationIds": [...]}` whenever conversations change (in any process); a comment every 15 s keeps the connection open',
+          params: workspaceParams,
+        },
+      },
+      async (request, reply) => {
+        const access = await requireWorkspace(request, deps, request.params.workspaceId);
+        authorize(access.role, 'inbox.read');
+        reply.hijack();
+        const raw = reply.raw;
+        raw.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+        raw.write('retry: 3000\n: connected\n\n');
+        const unsubscribe = events.subscribe(access.workspaceId, (conversationIds) => {
+          raw.write(`event: change\ndata: ${JSON.stringify({ conversationIds })}\n\n`);
+        });
+        const heartbeat = setInterval(() => raw.write(': ping\n\n'), 15_000);
+        heartbeat.unref();
+        open.add(raw);
+        // The response's close, not the request's: a request "closes" once its (empty) body is read.
+        raw.on('close', () => {
+          open.delete(raw);
+          clearInterval(heartbeat);
+          unsubscribe();
+        });
+      },
+    );
+
+    app.post(
+      `${base}/conversations/bulk`,
+      {
+        schema: {
+          tags: ['inbox'],
+          summary: 'The same change to several conversations (close, assign, mark spam…); all or none are found',
+          params: workspaceParams,
+          body: z.object({
+            ids: z.array(z.string().min(1).max(64)).min(1).max(200),
+            changes: z
+              .object({ status: z.enum(CONVERSATION_STATUSES), snoozedUntil: z.iso.datetime({ offset: true }), assignee: z.string().min(1).max(320).nullable(), spam: z.boolean() })
+              .partial()
+              .refine((body) => Object.keys(body).length > 0, 'Give at least one change'),
+          }),
+          response: { 200: z.object({ items: z.array(conversationOut) }), ...errors },
+        },
+      },
+      async (request) => ({
+        items: await updateConversations(db, clock, await requireWorkspace(request, deps, request.params.workspaceId), request.body.ids, request.body.changes),
+      }),
+    );
 
     app.get(
       `${base}/conversations`,
