@@ -78,7 +78,7 @@ describeEachDatabase('inbox changes, live (server-sent events)', (use) => {
         if (chunk) {
           pending = null;
           if (!chunk.done) {
-            received += decoder.decode(chunk.value);
+            received += decoder.decode(chunk.value as Uint8Array);
           }
         }
       }
