@@ -1,15 +1,16 @@
 import type { Expression, ExpressionBuilder, Insertable, Kysely, Selectable, SqlBool } from 'kysely';
 import { allOfFullText, dialectOf, fullTextCondition, fullTextIsSelective, withoutIndex, type FullTextQuery, type FullTextSpec } from '../db/dialects/fts.js';
 import { toNumber } from '../db/dialects/numbers.js';
+import type { DialectName } from '../db/database.js';
 import type { Database, MentionsTable } from '../db/schema.js';
-import type { SentimentLabel } from '../analysis/types.js';
+import type { IntentLabel, SentimentLabel } from '../analysis/types.js';
 import type { StructuredFilter } from './query/index.js';
 
 /** The mentions' full-text index, as migration 0007 made it. */
 export const MENTIONS_FULL_TEXT: FullTextSpec = { table: 'mentions', column: 'search_text', sequence: 'seq' };
 
 export type MentionInsert = Omit<Insertable<MentionsTable>, 'seq'>;
-export type MentionRow = Omit<Selectable<MentionsTable>, 'search_text' | 'seq' | 'originality_at'> & { seq: number };
+export type MentionRow = Omit<Selectable<MentionsTable>, 'search_text' | 'seq' | 'originality_at' | 'reply_to' | 'thread_root' | 'ref' | 'addressed_to'> & { seq: number };
 
 /** Rows per INSERT: 26 columns × 500 stays under SQLite's 32,766 bound parameters. */
 const INSERT_CHUNK = 500;
@@ -33,7 +34,8 @@ export interface StreamPosition {
   seq: number;
 }
 
-export interface MentionCriteria {
+/** Which mentions: everything but the page (the stream and its statistics share it). */
+export interface MentionFilter {
   workspaceId: string;
   /** Every one must match. */
   fullText: FullTextQuery[];
@@ -42,10 +44,17 @@ export interface MentionCriteria {
   networks?: string[];
   languages?: string[];
   sentiments?: SentimentLabel[];
+  /** Any of these intents (mentions.intents, a JSON array). */
+  intents?: IntentLabel[];
   sourceId?: string;
+  /** Only the mentions this saved query matched (mention_matches). */
+  queryId?: string;
   /** created_at ≥ since, < until. */
   since?: string;
   until?: string;
+}
+
+export interface MentionPageCriteria extends MentionFilter {
   /** Rows strictly after this position, newest first. */
   after?: StreamPosition;
   limit: number;
@@ -81,6 +90,91 @@ const COLUMNS = [
 
 type Eb = ExpressionBuilder<Database, 'mentions'>;
 
+/** Whether the mention has one of these intents. */
+function hasAnyIntent(eb: Eb, labels: readonly string[]): Expression<SqlBool> {
+  // Stored as a JSON array of labels: '"label"' occurs exactly when the label is in it.
+  return eb.or(labels.map((label) => eb('mentions.intents', 'like', `%"${label}"%`)));
+}
+
+/** At most this many rows make a condition selective enough to drive a query (see isSelective). */
+const FEW = 1_000;
+
+/**
+ * Whether the filter's full-text condition or saved query matches few rows, which must then drive
+ * the query: SQLite's planner, without statistics, would walk the workspace's stream index to the
+ * end looking for them (fullTextIsSelective). PostgreSQL's planner chooses by itself.
+ */
+export async function isSelective(db: Kysely<Database>, criteria: MentionFilter): Promise<boolean> {
+  if (dialectOf(db) === 'postgres') {
+    return false;
+  }
+  if (criteria.fullText.length > 0 && (await fullTextIsSelective(db, MENTIONS_FULL_TEXT, allOfFullText(criteria.fullText), FEW))) {
+    return true;
+  }
+  if (criteria.queryId === undefined) {
+    return false;
+  }
+  const { n } = await db
+    .selectFrom((eb) => eb.selectFrom('mention_matches').select('mention_id').where('query_id', '=', criteria.queryId ?? '').limit(FEW + 1).as('few'))
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return n <= FEW;
+}
+
+/**
+ * The WHERE condition of a filter over `mentions`. `selective`: a condition that matches few rows,
+ * which must then drive the query (see isSelective).
+ */
+export function mentionFilterCondition(eb: Eb, dialect: DialectName, criteria: MentionFilter, selective = false): Expression<SqlBool> {
+  const conditions: Expression<SqlBool>[] = [
+    eb(selective ? withoutIndex(dialect, 'mentions.workspace_id') : 'mentions.workspace_id', '=', criteria.workspaceId),
+  ];
+  if (criteria.fullText.length > 0) {
+    conditions.push(fullTextCondition(dialect, MENTIONS_FULL_TEXT, allOfFullText(criteria.fullText)));
+  }
+  for (const filter of criteria.filters) {
+    const condition = filterCondition(eb, filter);
+    if (condition !== null) {
+      conditions.push(condition);
+    }
+  }
+  if (criteria.networks && criteria.networks.length > 0) {
+    conditions.push(eb('mentions.network', 'in', criteria.networks));
+  }
+  if (criteria.languages && criteria.languages.length > 0) {
+    conditions.push(eb('mentions.language', 'in', criteria.languages));
+  }
+  if (criteria.sentiments && criteria.sentiments.length > 0) {
+    conditions.push(eb('mentions.sentiment', 'in', criteria.sentiments));
+  }
+  if (criteria.intents && criteria.intents.length > 0) {
+    conditions.push(hasAnyIntent(eb, criteria.intents));
+  }
+  if (criteria.sourceId !== undefined) {
+    conditions.push(eb('mentions.source_id', '=', criteria.sourceId));
+  }
+  if (criteria.queryId !== undefined) {
+    conditions.push(
+      eb(
+        'mentions.id',
+        'in',
+        eb
+          .selectFrom('mention_matches')
+          .select('mention_matches.mention_id')
+          .where('mention_matches.query_id', '=', criteria.queryId)
+          .where('mention_matches.workspace_id', '=', criteria.workspaceId),
+      ),
+    );
+  }
+  if (criteria.since !== undefined) {
+    conditions.push(eb('mentions.created_at', '>=', criteria.since));
+  }
+  if (criteria.until !== undefined) {
+    conditions.push(eb('mentions.created_at', '<', criteria.until));
+  }
+  return eb.and(conditions);
+}
+
 /** A prefilter condition as SQL, or null for one this table has no column for. */
 function filterCondition(eb: Eb, filter: StructuredFilter): Expression<SqlBool> | null {
   const negatable = (column: 'mentions.language' | 'mentions.network' | 'mentions.sentiment', values: string[], negated: boolean) =>
@@ -98,9 +192,8 @@ function filterCondition(eb: Eb, filter: StructuredFilter): Expression<SqlBool> 
       return filter.negated ? eb.or([eb('mentions.author_handle', 'is', null), eb(handle, 'not in', values)]) : eb(handle, 'in', values);
     }
     case 'intents': {
-      // Stored as a JSON array of labels: '"label"' occurs exactly when the label is in it.
-      const has = filter.values.map((label) => eb('mentions.intents', 'like', `%"${label}"%`));
-      return filter.negated ? eb.not(eb.or(has)) : eb.or(has);
+      const has = hasAnyIntent(eb, filter.values);
+      return filter.negated ? eb.not(has) : has;
     }
     case 'authorFollowers': {
       const bounds: Expression<SqlBool>[] = [];
@@ -188,38 +281,13 @@ export function mentionsRepo(db: Kysely<Database>) {
         .where('external_id', '=', externalId)
         .execute(),
     /** One page of the stream, newest first (created_at, then insertion order). */
-    search: async (criteria: MentionCriteria): Promise<MentionRow[]> => {
-      const match = criteria.fullText.length > 0 ? allOfFullText(criteria.fullText) : null;
+    search: async (criteria: MentionPageCriteria): Promise<MentionRow[]> => {
       // Few matches: let them drive (the workspace's index in date order would be walked to the end).
-      const selective = match !== null && (await fullTextIsSelective(db, MENTIONS_FULL_TEXT, match));
+      const selective = await isSelective(db, criteria);
       let query = db
         .selectFrom('mentions')
         .select(COLUMNS)
-        .where(selective ? withoutIndex(dialect, 'mentions.workspace_id') : 'mentions.workspace_id', '=', criteria.workspaceId);
-      if (match !== null) {
-        query = query.where(fullTextCondition(dialect, MENTIONS_FULL_TEXT, match));
-      }
-      for (const filter of criteria.filters) {
-        query = query.where((eb) => filterCondition(eb, filter) ?? eb.lit(true));
-      }
-      if (criteria.networks && criteria.networks.length > 0) {
-        query = query.where('mentions.network', 'in', criteria.networks);
-      }
-      if (criteria.languages && criteria.languages.length > 0) {
-        query = query.where('mentions.language', 'in', criteria.languages);
-      }
-      if (criteria.sentiments && criteria.sentiments.length > 0) {
-        query = query.where('mentions.sentiment', 'in', criteria.sentiments);
-      }
-      if (criteria.sourceId !== undefined) {
-        query = query.where('mentions.source_id', '=', criteria.sourceId);
-      }
-      if (criteria.since !== undefined) {
-        query = query.where('mentions.created_at', '>=', criteria.since);
-      }
-      if (criteria.until !== undefined) {
-        query = query.where('mentions.created_at', '<', criteria.until);
-      }
+        .where((eb) => mentionFilterCondition(eb, dialect, criteria, selective));
       const after = criteria.after;
       if (after !== undefined) {
         query = query.where((eb) =>
@@ -231,6 +299,19 @@ export function mentionsRepo(db: Kysely<Database>) {
       }
       const rows = await query.orderBy('mentions.created_at', 'desc').orderBy('mentions.seq', 'desc').limit(criteria.limit).execute();
       return rows.map((row) => ({ ...row, seq: toNumber(row.seq) }));
+    },
+    /** Why a saved query matched these mentions, as stored at matching time (JSON), by mention id. */
+    storedWhy: async (queryId: string, mentionIds: readonly string[]): Promise<Map<string, string>> => {
+      if (mentionIds.length === 0) {
+        return new Map();
+      }
+      const rows = await db
+        .selectFrom('mention_matches')
+        .select(['mention_id', 'why'])
+        .where('query_id', '=', queryId)
+        .where('mention_id', 'in', [...mentionIds])
+        .execute();
+      return new Map(rows.map((row) => [row.mention_id, row.why]));
     },
     count: async (workspaceId: string): Promise<number> =>
       toNumber(

@@ -4,7 +4,7 @@ import { requireWorkspace } from '../http/auth.js';
 import type { HttpDeps } from '../http/context.js';
 import { errors, workspaceParams } from '../workspaces/workspaces.presenters.js';
 import { INTENT_LABELS } from '../analysis/types.js';
-import { searchMentions } from './mentions.service.js';
+import { searchMentions, type MentionSelection } from './mentions.service.js';
 
 const SENTIMENTS = ['negative', 'neutral', 'positive'] as const;
 
@@ -64,6 +64,26 @@ const list = <T extends z.ZodType<string, string>>(item: T) =>
 
 const instant = z.iso.datetime({ offset: true }).transform((value) => new Date(value).toISOString());
 
+/** The stream's filters in a query string (shared with its statistics). */
+export const selectionQuerystring = z.object({
+  text: z.string().max(500).optional(),
+  query: z.string().max(10_000).optional(),
+  queryId: z.string().min(1).max(64).optional(),
+  network: list(z.string().max(40)),
+  language: list(z.string().max(10)),
+  sentiment: list(z.enum(SENTIMENTS)),
+  intent: list(z.enum(INTENT_LABELS)),
+  source: z.string().min(1).max(64).optional(),
+  since: instant.optional(),
+  until: instant.optional(),
+});
+
+/** The query string's filters as the service takes them. */
+export function selectionOf(query: z.output<typeof selectionQuerystring>): MentionSelection {
+  const { network, language, sentiment, intent, source, ...rest } = query;
+  return { ...rest, networks: network, languages: language, sentiments: sentiment, intents: intent, sourceId: source };
+}
+
 /** The mentions stream: full-text search, a listening query with why each item matched, and filters. */
 export const mentionsRoutes =
   (deps: HttpDeps): FastifyPluginAsyncZod =>
@@ -76,17 +96,9 @@ export const mentionsRoutes =
         schema: {
           tags: ['listening'],
           summary:
-            'The mentions stream, newest first: full-text search (text), a listening query (query, with why each matched), filters',
+            'The mentions stream, newest first: full-text search (text), a listening query (query, with why each matched), a saved query (queryId, with why it matched), filters (network, language, sentiment, intent, source, dates)',
           params: workspaceParams,
-          querystring: z.object({
-            text: z.string().max(500).optional(),
-            query: z.string().max(10_000).optional(),
-            network: list(z.string().max(40)),
-            language: list(z.string().max(10)),
-            sentiment: list(z.enum(SENTIMENTS)),
-            source: z.string().min(1).max(64).optional(),
-            since: instant.optional(),
-            until: instant.optional(),
+          querystring: selectionQuerystring.extend({
             limit: z.coerce.number().int().min(1).max(200).optional(),
             cursor: z.string().max(500).optional(),
           }),
@@ -102,14 +114,8 @@ export const mentionsRoutes =
       },
       async (request) => {
         const access = await requireWorkspace(request, deps, request.params.workspaceId);
-        const { network, language, sentiment, source, ...rest } = request.query;
-        return searchMentions(db, access, {
-          ...rest,
-          networks: network,
-          languages: language,
-          sentiments: sentiment,
-          sourceId: source,
-        });
+        const { limit, cursor, ...selection } = request.query;
+        return searchMentions(db, access, { ...selectionOf(selection), limit, cursor });
       },
     );
   };

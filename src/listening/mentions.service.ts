@@ -5,13 +5,14 @@
  */
 import type { Kysely } from 'kysely';
 import type { Analysis, IntentLabel, SentimentLabel } from '../analysis/types.js';
-import { invalid } from '../core/errors.js';
+import { invalid, notFound } from '../core/errors.js';
 import type { FullTextQuery } from '../db/dialects/fts.js';
 import type { Database } from '../db/schema.js';
 import { authorize } from '../workspaces/policy.js';
 import type { WorkspaceAccess } from '../workspaces/workspaces.service.js';
 import { matchableOf, whyOf } from './matching.js';
-import { mentionsRepo, type MentionRow, type StreamPosition } from './mentions.repo.js';
+import { mentionsRepo, type MentionFilter, type MentionRow, type StreamPosition } from './mentions.repo.js';
+import { queriesRepo } from './queries.repo.js';
 import { buildPrefilter, compileQuery, type CompiledQuery, type StructuredFilter } from './query/index.js';
 import { fts5String, tsQueryLexeme } from './query/fts.js';
 import { words } from './query/text-tokens.js';
@@ -21,7 +22,14 @@ export const MAX_PAGE = 200;
 /** Rows a query may examine per page before answering with what it found (and a cursor). */
 export const MAX_SCANNED = 5_000;
 
-export interface MentionSearch {
+export type MentionSearch = MentionSelection & {
+  limit?: number;
+  /** From a previous page's `nextCursor`. */
+  cursor?: string;
+};
+
+/** Which mentions (the stream's filters, shared with its statistics). */
+export interface MentionSelection {
   /** Words that must all occur (case and accents ignored). */
   text?: string;
   /** A query of the listening language (docs/LISTENING.md). */
@@ -29,14 +37,15 @@ export interface MentionSearch {
   networks?: string[];
   languages?: string[];
   sentiments?: SentimentLabel[];
+  /** Any of these intents. */
+  intents?: IntentLabel[];
   sourceId?: string;
+  /** Only what this saved query matched; each item says why (as stored when it matched). */
+  queryId?: string;
   /** ISO 8601: created at or after. */
   since?: string;
   /** ISO 8601: created before. */
   until?: string;
-  limit?: number;
-  /** From a previous page's `nextCursor`. */
-  cursor?: string;
 }
 
 export interface Span {
@@ -85,32 +94,8 @@ export async function searchMentions(db: Kysely<Database>, access: WorkspaceAcce
 /** Searches without an access check: for the CLI, tasks and benchmarks. */
 export async function findMentionPage(db: Kysely<Database>, workspaceId: string, search: MentionSearch): Promise<MentionPage> {
   const limit = Math.min(MAX_PAGE, Math.max(1, search.limit ?? DEFAULT_PAGE));
-  const compiled = search.query === undefined || search.query.trim() === '' ? null : compileQuery(search.query);
-  const fullText: FullTextQuery[] = [];
-  let filters: StructuredFilter[] = [];
-  const textMatch = search.text === undefined ? null : wordsQuery(search.text);
-  if (textMatch) {
-    fullText.push(textMatch);
-  }
-  if (compiled) {
-    const prefilter = buildPrefilter(compiled.query);
-    if (prefilter.fts5 !== null && prefilter.tsquery !== null) {
-      fullText.push({ fts5: prefilter.fts5, tsquery: prefilter.tsquery });
-    }
-    filters = prefilter.filters;
-  }
+  const { criteria, compiled } = await resolveSelection(db, workspaceId, search);
   const repo = mentionsRepo(db);
-  const criteria = {
-    workspaceId,
-    fullText,
-    filters,
-    networks: search.networks,
-    languages: search.languages,
-    sentiments: search.sentiments,
-    sourceId: search.sourceId,
-    since: search.since,
-    until: search.until,
-  };
   // Without a query every row fetched is a result: one more than the page tells whether more follow.
   // With one, candidates the evaluator refuses cost another fetch: fetch more each time.
   let chunk = compiled ? Math.max(200, limit * 2) : limit + 1;
@@ -139,11 +124,55 @@ export async function findMentionPage(db: Kysely<Database>, workspaceId: string,
       chunk = Math.min(chunk * 2, 2_000);
     }
   }
+  const stored = !compiled && search.queryId !== undefined ? await repo.storedWhy(search.queryId, found.map((row) => row.id)) : new Map<string, string>();
   return {
-    items: found.map((row) => presentMention(row, compiled)),
+    items: found.map((row) => presentMention(row, compiled, stored.get(row.id))),
     nextCursor: exhausted || position === undefined ? null : encodeCursor(position),
     scanned,
   };
+}
+
+/**
+ * A selection as the repository's filter, and its listening query compiled (null without one): the
+ * query's prefilter narrows in SQL, the caller confirms each candidate with `compiled.test`. A
+ * `queryId` of another workspace (or none) is a 404.
+ */
+export async function resolveSelection(
+  db: Kysely<Database>,
+  workspaceId: string,
+  search: MentionSelection,
+): Promise<{ criteria: MentionFilter; compiled: CompiledQuery | null }> {
+  if (search.queryId !== undefined && !(await queriesRepo(db).find(workspaceId, search.queryId))) {
+    throw notFound('Saved query');
+  }
+  const compiled = search.query === undefined || search.query.trim() === '' ? null : compileQuery(search.query);
+  const fullText: FullTextQuery[] = [];
+  let filters: StructuredFilter[] = [];
+  const textMatch = search.text === undefined ? null : wordsQuery(search.text);
+  if (textMatch) {
+    fullText.push(textMatch);
+  }
+  if (compiled) {
+    const prefilter = buildPrefilter(compiled.query);
+    if (prefilter.fts5 !== null && prefilter.tsquery !== null) {
+      fullText.push({ fts5: prefilter.fts5, tsquery: prefilter.tsquery });
+    }
+    filters = prefilter.filters;
+  }
+  const criteria: MentionFilter = {
+    workspaceId,
+    fullText,
+    filters,
+    networks: search.networks,
+    languages: search.languages,
+    sentiments: search.sentiments,
+    intents: search.intents,
+    sourceId: search.sourceId,
+    queryId: search.queryId,
+    since: search.since,
+    until: search.until,
+  };
+  return { criteria, compiled };
 }
 
 /** All the words of `text`, each required; null when it has none. */
@@ -171,7 +200,8 @@ function decodeCursor(cursor: string): StreamPosition {
   throw invalid('cursor', 'Not a cursor from this list: start again without it');
 }
 
-export function presentMention(row: MentionRow, query: CompiledQuery | null): MentionView {
+/** A row for the API; why from `query`, else from a saved query's stored match (JSON). */
+export function presentMention(row: MentionRow, query: CompiledQuery | null, storedWhy?: string): MentionView {
   const analysis = row.analysis ? (JSON.parse(row.analysis) as Partial<Analysis>) : {};
   return {
     id: row.id,
@@ -193,6 +223,6 @@ export function presentMention(row: MentionRow, query: CompiledQuery | null): Me
     intents: JSON.parse(row.intents) as IntentLabel[],
     hasLink: row.has_link === 1,
     hasImage: row.has_image === 1,
-    ...(query ? { why: whyOf(query, matchableOf(row)) } : {}),
+    ...(query ? { why: whyOf(query, matchableOf(row)) } : storedWhy !== undefined ? { why: JSON.parse(storedWhy) as MentionView['why'] } : {}),
   };
 }

@@ -14,6 +14,13 @@ import { CalendarPage } from '../publishing/CalendarPage';
 import { ComposerPage } from '../publishing/ComposerPage';
 import { PostListPage } from '../publishing/PostListPage';
 import { PublishLayout } from '../publishing/PublishLayout';
+import { AlertsPage } from '../listening/alerts/AlertsPage';
+import { CompetitorsPage } from '../listening/competitors/CompetitorsPage';
+import { ListenLayout } from '../listening/ListenLayout';
+import { MentionsPage } from '../listening/mentions/MentionsPage';
+import { QueriesPage } from '../listening/queries/QueriesPage';
+import { SourcesPage } from '../listening/sources/SourcesPage';
+import { TrendsPage } from '../listening/trends/TrendsPage';
 import { SetupPage } from '../pages/SetupPage';
 import { SignInPage } from '../pages/SignInPage';
 import { SECTIONS } from '../pages/sections';
@@ -42,10 +49,12 @@ export const routes: RouteObject[] = [
             element: <WorkspaceLayout />,
             children: [
               { index: true, element: <Navigate to="today" replace /> },
-              ...SECTIONS.filter((section) => section !== 'publish').map((section) => ({
-                path: section,
-                element: <SectionPage section={section} />,
-              })),
+              ...SECTIONS.filter((section) => section !== 'publish' && section !== 'listen').map(
+                (section) => ({
+                  path: section,
+                  element: <SectionPage section={section} />,
+                }),
+              ),
               {
                 path: 'publish',
                 element: <PublishLayout />,
@@ -56,6 +65,18 @@ export const routes: RouteObject[] = [
                   { path: 'problems', element: <PostListPage kind="problems" /> },
                   // One route for a new post and a post: the composer stays mounted when its first save creates the post.
                   { path: ':postId?', element: <ComposerPage /> },
+                ],
+              },
+              {
+                path: 'listen',
+                element: <ListenLayout />,
+                children: [
+                  { index: true, element: <MentionsPage /> },
+                  { path: 'queries', element: <QueriesPage /> },
+                  { path: 'sources', element: <SourcesPage /> },
+                  { path: 'alerts', element: <AlertsPage /> },
+                  { path: 'trends', element: <TrendsPage /> },
+                  { path: 'competitors', element: <CompetitorsPage /> },
                 ],
               },
               {
