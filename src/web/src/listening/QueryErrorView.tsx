@@ -4,14 +4,14 @@ import { errorMessage } from '../lib/error-message';
 import { queryErrorPosition, splitAtError } from './query-error';
 
 /** A query the server refused: its message, and the query with the place of the problem marked. */
-export function QueryErrorView({ query, error }: { query: string; error: unknown }) {
+export function QueryErrorView({ query, error, message }: { query: string; error: unknown; message?: string }) {
   const { t } = useTranslation();
   const where = queryErrorPosition(error);
   const parts = where === null ? null : splitAtError(query, where.position);
   return (
     <Alert color="red" role="alert" title={t('listening.queryError.title')} data-testid="query-error">
       <Stack gap={6}>
-        <Text size="sm">{errorMessage(error)}</Text>
+        <Text size="sm">{message ?? errorMessage(error)}</Text>
         {parts === null ? null : (
           <Code block aria-label={t('listening.queryError.where')}>
             {parts.before}

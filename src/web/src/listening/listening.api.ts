@@ -103,14 +103,14 @@ export interface SavedQuery {
   query: string;
   tag: QueryTag;
   createdAt: string;
+  /** Matching the mentions stored before the query was saved (in the background). */
+  history: { status: 'pending' | 'running' | 'done' | 'failed'; scanned: number; matched: number; doneAt: string | null; error: string | null };
 }
 
-export interface QueryTest {
-  ok: true;
-  description: string;
-  matches?: boolean;
-  why?: Why;
-}
+/** The server's reading of a query: where it breaks, or how it was read (and, given a text, whether it matches). */
+export type QueryTest =
+  | { valid: false; error: { message: string; position: number; end: number } }
+  | { valid: true; description: string; sample?: { matches: boolean; highlights: { start: number; end: number }[] } };
 
 export const SOURCE_STATUSES = ['pending', 'ok', 'failing', 'idle'] as const;
 export type SourceStatus = (typeof SOURCE_STATUSES)[number];

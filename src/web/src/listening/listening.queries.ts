@@ -47,7 +47,13 @@ export const useMentionStats = (workspaceId: string, filters: MentionFilters, in
   });
 
 export const useSavedQueries = (workspaceId: string) =>
-  useQuery({ queryKey: listeningKeys.queries(workspaceId), queryFn: () => listQueries(workspaceId) });
+  useQuery({
+    queryKey: listeningKeys.queries(workspaceId),
+    queryFn: () => listQueries(workspaceId),
+    // While a query's history is being matched, its progress moves: follow it.
+    refetchInterval: (query) =>
+      query.state.data?.some((saved) => saved.history.status === 'pending' || saved.history.status === 'running') ? 3_000 : false,
+  });
 
 export function useCreateQuery(workspaceId: string) {
   const client = useQueryClient();

@@ -64,6 +64,12 @@ export function QueriesPage() {
                     <Badge variant="light" size="sm">
                       {t(`listening.tag.${query.tag}`)}
                     </Badge>
+                    <Text size="xs" c={query.history.status === 'failed' ? 'red' : 'dimmed'} data-testid="query-history">
+                      {t(`listening.queries.history.${query.history.status}`, {
+                        matched: query.history.matched,
+                        error: query.history.error ?? '',
+                      })}
+                    </Text>
                   </Group>
                   <Code style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{query.query}</Code>
                 </Stack>

@@ -21,7 +21,7 @@ export function QueryForm() {
   const [tag, setTag] = useState<QueryTag>('brand');
   const [typed] = useDebouncedValue(query, 400);
   const test = useQueryTest(workspace.id, typed);
-  // Until the server offers the live test (404), only saving checks the query.
+  // A server without the live test (404) leaves the check to saving.
   const testAvailable = !(test.isError && hasStatus(test.error, 404, 405));
 
   const submit = async (event: FormEvent): Promise<void> => {
@@ -74,7 +74,13 @@ export function QueryForm() {
         {typed === query && query.trim() !== '' && testAvailable ? (
           test.isError ? (
             <QueryErrorView query={query} error={test.error} />
-          ) : test.data ? (
+          ) : test.data?.valid === false ? (
+            <QueryErrorView
+              query={query}
+              error={{ details: { position: test.data.error.position } }}
+              message={test.data.error.message}
+            />
+          ) : test.data?.valid ? (
             <Text size="sm" c="teal" data-testid="query-description">
               {test.data.description}
             </Text>
