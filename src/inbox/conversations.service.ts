@@ -9,6 +9,9 @@ import { invalid, notFound } from '../core/errors.js';
 import { newId } from '../core/ids.js';
 import type { ConversationStatus, Database } from '../db/schema.js';
 import { authorize } from '../workspaces/policy.js';
+import { dialectOf, fullTextCondition, type FullTextQuery } from '../db/dialects/fts.js';
+import { MENTIONS_FULL_TEXT } from '../listening/mentions.repo.js';
+import { fts5String, tsQueryLexeme, words } from '../listening/query/index.js';
 import type { WorkspaceAccess } from '../workspaces/workspaces.service.js';
 import {
   presentConversation,
@@ -35,7 +38,7 @@ export interface ConversationFilter {
   /** Spam is sorted out of the main view: false (default) hides it, true shows only it. */
   spam?: boolean;
   network?: string;
-  /** Words in the first message or the author's handle or name. */
+  /** Words in what they wrote (any message), or the author's handle. */
   search?: string;
   sort?: 'priority' | 'newest';
   limit?: number;
@@ -93,17 +96,23 @@ export async function listConversations(
   } else if (filter.assignee) {
     query = query.where('assignee_id', '=', filter.assignee === 'me' ? access.userId : filter.assignee);
   }
-  if (filter.search && filter.search.trim() !== '') {
-    // LIKE's wildcards are dropped rather than escaped: SQLite has no default escape character.
-    const pattern = `%${filter.search
-      .trim()
-      .toLowerCase()
-      .replace(/[%_\\]/g, '')}%`;
+  const search = filter.search === undefined ? null : searchOf(filter.search);
+  if (search) {
+    // The words go through the mentions' full-text index (what they wrote), a handle matches exactly.
+    const dialect = dialectOf(db);
     query = query.where((eb) =>
       eb.or([
-        eb(eb.fn('lower', ['subject']), 'like', pattern),
-        eb(eb.fn('lower', ['author_handle']), 'like', pattern),
-        eb(eb.fn('lower', ['author_name']), 'like', pattern),
+        eb(
+          'id',
+          'in',
+          eb
+            .selectFrom('conversation_messages')
+            .innerJoin('mentions', 'mentions.id', 'conversation_messages.mention_id')
+            .select('conversation_messages.conversation_id')
+            .where('conversation_messages.workspace_id', '=', access.workspaceId)
+            .where(fullTextCondition(dialect, MENTIONS_FULL_TEXT, search.fullText)),
+        ),
+        ...(search.handle ? [eb(eb.fn('lower', ['author_handle']), '=', search.handle)] : []),
       ]),
     );
   }
@@ -264,6 +273,19 @@ export async function updateConversations(
     }
     return views;
   });
+}
+
+/** Every word of the search, required; a lone @handle or handle-like word also matches the author. */
+function searchOf(text: string): { fullText: FullTextQuery; handle: string | null } | null {
+  const list = [...new Set(words(text))];
+  if (list.length === 0) {
+    return null;
+  }
+  const trimmed = text.trim().replace(/^@/, '').toLowerCase();
+  return {
+    fullText: { fts5: list.map(fts5String).join(' AND '), tsquery: list.map(tsQueryLexeme).join(' & ') },
+    handle: /^[\w.-]+$/.test(trimmed) ? trimmed : null,
+  };
 }
 
 /** A member of the workspace by user id or e-mail; 400 when not a member (nobody else may be assigned). */

@@ -135,6 +135,13 @@ describeEachDatabase('the inbox on a real local Bluesky network', (use) => {
     // The same post met again (a second reader, a restart) is not a second message.
     const report = await ingestItems(listeningDeps(use(), testClock()), workspaceId, sourceId, [lastItem!]);
     expect(report).toMatchObject({ stored: 0, duplicates: 1 });
+    // Search reads every message of theirs (the second one here) and matches a handle exactly.
+    const found = (await owner.get(api('/conversations?search=CRACKED'))).body as { items: Conversation[] };
+    expect(found.items.map((c) => c.id)).toEqual([conversation.id]);
+    const byHandle = (await owner.get(api(`/conversations?search=${encodeURIComponent(`@${other.handle}`)}`))).body as { items: Conversation[] };
+    expect(byHandle.items).toHaveLength(1);
+    expect(byHandle.items[0]?.id).not.toBe(conversation.id);
+    expect(((await owner.get(api('/conversations?search=belgium%20cracked'))).body as { items: unknown[] }).items).toEqual([]);
     const detail = (await owner.get(api(`/conversations/${conversation.id}`))).body as {
       messages: Message[];
     };
