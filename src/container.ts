@@ -22,8 +22,10 @@ import { createWorkspaceOriginalityIndexes, type WorkspaceOriginalityIndexes } f
 import { createSafeFetch } from './core/safe-fetch.js';
 import { createListening } from './listening/listening.tasks.js';
 import { createAlerting } from './listening/alerts/alerts.tasks.js';
+import { mailerFromConfig } from './core/mailer.js';
 import { createListeningStreams } from './listening/streams/streams.tasks.js';
 import { createQueryHistory } from './listening/history/query-history.tasks.js';
+import { createInboxTasks } from './inbox/inbox.tasks.js';
 import { createPostGate } from './publishing/gate.js';
 import type { PublishOptions } from './publishing/publish.service.js';
 import type { PublishingDeps } from './publishing/publishing.deps.js';
@@ -97,11 +99,13 @@ export async function openHearth(config: HearthConfig, logger: Logger, options: 
   };
   const listening = createListening(listeningDeps, queue);
   queue.register(...listening.tasks);
+  const inbox = createInboxTasks({ db: db.kysely, clock });
+  queue.register(...inbox.tasks);
   const queryHistory = createQueryHistory(listeningDeps);
   queue.register(...queryHistory.tasks);
   const streams = createListeningStreams(listeningDeps, queue);
   queue.register(...streams.tasks);
-  const alerting = createAlerting(listeningDeps, queue);
+  const alerting = createAlerting({ ...listeningDeps, secrets, mailer: mailerFromConfig(config) }, queue);
   queue.register(...alerting.tasks);
   return {
     config,
@@ -121,6 +125,7 @@ export async function openHearth(config: HearthConfig, logger: Logger, options: 
       await publishing.schedule(queue);
       await listening.schedule(queue);
       await queryHistory.schedule(queue);
+      await inbox.schedule(queue);
       await streams.schedule(queue);
       await alerting.schedule(queue);
     },

@@ -19,6 +19,13 @@ export interface HearthConfig {
    * loopback and private addresses. Off by default: on, a user can make the server call its own LAN.
    */
   allowPrivateNetworks: boolean;
+  /**
+   * HEARTH_SMTP_URL (smtp://user:pass@host:port or smtps://…): where alert e-mails go out. Unset: the
+   * e-mail channel is reported unavailable.
+   */
+  smtpUrl: string | undefined;
+  /** HEARTH_MAIL_FROM: the sender of those e-mails. */
+  mailFrom: string | undefined;
 }
 
 export type DatabaseTarget = { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string };
@@ -51,7 +58,27 @@ export function loadConfig(flags: ConfigFlags = {}, env: NodeJS.ProcessEnv = pro
       ? { kind: 'env', value: env.HEARTH_SECRET_KEY }
       : { kind: 'file', path: join(dataDir, 'secret.key') },
     allowPrivateNetworks: flags.allowPrivateNetworks ?? env.HEARTH_ALLOW_PRIVATE_NETWORKS === 'true',
+    smtpUrl: parseSmtpUrl(env.HEARTH_SMTP_URL),
+    mailFrom: env.HEARTH_MAIL_FROM?.trim() || undefined,
   };
+}
+
+/** The SMTP URL, checked; the message never repeats it (it holds a password). */
+export function parseSmtpUrl(url: string | undefined): string | undefined {
+  const value = url?.trim();
+  if (!value) {
+    return undefined;
+  }
+  let parsed: URL;
+  try {
+    parsed = new URL(value);
+  } catch {
+    throw new ConfigError('HEARTH_SMTP_URL is not a URL: write smtp://user:password@host:port');
+  }
+  if (parsed.protocol !== 'smtp:' && parsed.protocol !== 'smtps:') {
+    throw new ConfigError('HEARTH_SMTP_URL must start with smtp:// or smtps://');
+  }
+  return value;
 }
 
 export function parseDatabaseUrl(url: string | undefined, dataDir: string): DatabaseTarget {
