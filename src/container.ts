@@ -96,6 +96,8 @@ export async function openHearth(config: HearthConfig, logger: Logger, options: 
     analyzer,
     originality,
     fetch: createSafeFetch({ allowPrivateNetworks: config.allowPrivateNetworks }),
+    // Mastodon sources read a connected account's notifications with its sealed token.
+    secrets,
   };
   const listening = createListening(listeningDeps, queue);
   queue.register(...listening.tasks);
@@ -105,7 +107,7 @@ export async function openHearth(config: HearthConfig, logger: Logger, options: 
   queue.register(...queryHistory.tasks);
   const streams = createListeningStreams(listeningDeps, queue);
   queue.register(...streams.tasks);
-  const alerting = createAlerting({ ...listeningDeps, secrets, mailer: mailerFromConfig(config) }, queue);
+  const alerting = createAlerting({ ...listeningDeps, mailer: mailerFromConfig(config) }, queue);
   queue.register(...alerting.tasks);
   return {
     config,

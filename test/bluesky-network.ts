@@ -33,6 +33,10 @@ export interface TestAccount {
 export interface BlueskyTestNetwork {
   /** The PDS address: the `service` of an account's credentials. */
   service: string;
+  /** The PLC directory's address (DID documents: handles). */
+  plcUrl?: string;
+  /** The AppView's address, when it runs (searchPosts…). */
+  appViewUrl?: string | null;
   /** Whether an AppView indexes the network (getProfile, getPosts…). */
   appView: boolean;
   /** Milliseconds `startBlueskyNetwork` took (imports excluded). */
@@ -66,6 +70,8 @@ export async function startBlueskyNetwork(options: { appView?: boolean } = {}): 
   const service = network.pds.url;
   return {
     service,
+    plcUrl: network.plc.url,
+    appViewUrl: network instanceof TestNetwork ? network.bsky.url : null,
     appView: options.appView === true,
     startMs: Date.now() - started,
     createAccount: async (name) => {

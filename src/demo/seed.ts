@@ -48,6 +48,7 @@ import {
   SCHEDULE_AHEAD_MS,
 } from './content.js';
 import type { DemoNetwork, NetworkAccount } from './demo-network.js';
+import { DEMO_KEYWORDS, ensureDemoListening } from './listening.js';
 
 export interface DemoSeed {
   email: string;
@@ -62,6 +63,8 @@ export interface DemoSeed {
   scheduled: Post | null;
   /** What this run did to the previous runs' state, in sentences. */
   notes: string[];
+  /** The Bluesky listening source reading the local network (its keywords); null if it could not be added. */
+  listening: { sourceId: string; keywords: string[] } | null;
 }
 
 /**
@@ -103,6 +106,13 @@ export async function seedDemo(
     service: network.pdsUrl,
   });
   const notes = await retireStaleAccounts(hearth, access, connected);
+  const listening = await ensureDemoListening(hearth, access, network).catch((error: unknown) => {
+    if (!(error instanceof AppError)) {
+      throw error;
+    }
+    notes.push(`Listening to the local network could not be set up: ${error.message}`);
+    return null;
+  });
   if (created) {
     for (const draft of DEMO_DRAFTS) {
       await createDraft(hearth.publishing, access, {
@@ -122,6 +132,7 @@ export async function seedDemo(
     community,
     scheduled,
     notes,
+    listening: listening && { sourceId: listening.id, keywords: DEMO_KEYWORDS },
   };
 }
 

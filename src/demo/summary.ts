@@ -41,6 +41,12 @@ export function formatDemoSummary(
           `  curl "${network.pdsUrl}/xrpc/com.atproto.repo.listRecords?repo=${seed.brand.did}&collection=app.bsky.feed.post"`,
         ]
       : []),
+    ...(seed.listening
+      ? [
+          `Listening reads the network's event stream live: posts mentioning ${seed.brand.handle} or saying`,
+          `  ${seed.listening.keywords.map((k) => `"${k}"`).join(', ')} appear in Listen within seconds (source ${seed.listening.sourceId}).`,
+        ]
+      : []),
     ...seed.notes.map((note) => `Note: ${note}`),
     '',
     'Press Ctrl-C to stop the server and the network.',

@@ -1,7 +1,8 @@
 /**
- * Listening's background work: every minute, `listening.poll-sources` finds the feed sources that are
- * due and queues one `listening.poll-source` job for each (singleton per source, so a slow feed is
- * never polled twice at once); each job polls its feed (poll.service.ts). Every 30 seconds,
+ * Listening's background work: every minute, `listening.poll-sources` finds the polled sources (feeds,
+ * Mastodon) that are due and queues one `listening.poll-source` job for each (singleton per source, so
+ * a slow source is never polled twice at once); each job polls its source (poll.service.ts). Bluesky
+ * sources are streamed instead (streams/streams.tasks.ts). Every 30 seconds,
  * `listening.feed-originality` indexes the mentions stored since (originality-feed.service.ts).
  */
 import { z } from 'zod';
@@ -44,7 +45,7 @@ export function createListening(deps: PollDeps, queue: JobQueue): Listening {
         }
       }
       if (queued > 0) {
-        ctx.logger.info({ queued }, 'queued due feed polls');
+        ctx.logger.info({ queued }, 'queued due source polls');
       }
     },
   });

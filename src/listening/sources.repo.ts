@@ -52,14 +52,15 @@ export function sourcesRepo(db: Kysely<Database>) {
           .where('removed_at', 'is', null)
           .executeTakeFirst()
       ).numUpdatedRows > 0n,
-    /** Ids of polled sources due at `now`, the longest-waiting first. */
-    due: async (now: string, limit: number) =>
+    /** Ids of sources of these kinds due at `now`, the longest-waiting first. */
+    due: async (now: string, limit: number, kinds: readonly ListeningSourceKind[]) =>
       (
         await db
           .selectFrom('listening_sources')
           .select('id')
           .where('next_poll_at', '<=', now)
           .where('removed_at', 'is', null)
+          .where('kind', 'in', [...kinds])
           .orderBy('next_poll_at')
           .limit(limit)
           .execute()
@@ -90,7 +91,35 @@ export function sourcesRepo(db: Kysely<Database>) {
           .where('next_poll_at', 'is not', null)
           .executeTakeFirst()
       ).numUpdatedRows > 0n,
-    recordPoll: (id: string, outcome: PollOutcome) => db.updateTable('listening_sources').set(outcome).where('id', '=', id).execute(),
+    recordPoll: (id: string, outcome: PollOutcome & Partial<Pick<SourceRow, 'cursor'>>) =>
+      db.updateTable('listening_sources').set(outcome).where('id', '=', id).execute(),
+    /**
+     * Saves a stream's cursor, only while `claim` (the `next_poll_at` its claim set) still holds: a
+     * consumer that lost its claim (stalled past it, another took over) never moves the cursor.
+     */
+    saveCursor: async (id: string, claim: string, cursor: string, now: string) =>
+      (
+        await db
+          .updateTable('listening_sources')
+          .set({ cursor, updated_at: now })
+          .where('id', '=', id)
+          .where('next_poll_at', '=', claim)
+          .executeTakeFirst()
+      ).numUpdatedRows > 0n,
+    /** Ends a stream's claim with its outcome (fenced like saveCursor); false when the claim was lost. */
+    finishClaim: async (
+      id: string,
+      claim: string,
+      outcome: Partial<PollOutcome> & Pick<PollOutcome, 'next_poll_at' | 'updated_at'> & Partial<Pick<SourceRow, 'cursor'>>,
+    ) =>
+      (
+        await db
+          .updateTable('listening_sources')
+          .set(outcome)
+          .where('id', '=', id)
+          .where('next_poll_at', '=', claim)
+          .executeTakeFirst()
+      ).numUpdatedRows > 0n,
     /** Counts what a batch stored (inside the batch's transaction). */
     addStored: (id: string, stored: number, now: string) =>
       db

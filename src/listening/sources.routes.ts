@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { requireWorkspace } from '../http/auth.js';
 import type { HttpDeps } from '../http/context.js';
 import { errors, workspaceParams } from '../workspaces/workspaces.presenters.js';
+import { blueskySettingsSchema, mastodonSettingsSchema } from './sources/source-settings.js';
 import { addSource, listSources, pollSourceNow, removeSource } from './sources.service.js';
 
 const sourceOut = z
@@ -11,6 +12,7 @@ const sourceOut = z
     kind: z.enum(['rss', 'webhook', 'import', 'bluesky', 'mastodon']),
     name: z.string(),
     url: z.string().nullable(),
+    settings: z.record(z.string(), z.unknown()).nullable(),
     status: z.enum(['pending', 'ok', 'failing', 'idle']),
     pollIntervalMinutes: z.number().nullable(),
     nextPollAt: z.string().nullable(),
@@ -33,6 +35,18 @@ const sourceIn = z.discriminatedUnion('kind', [
   }),
   z.object({ kind: z.literal('webhook'), name: z.string().trim().min(1).max(200) }),
   z.object({ kind: z.literal('import'), name: z.string().trim().min(1).max(200) }),
+  z.object({
+    kind: z.literal('bluesky'),
+    name: z.string().trim().min(1).max(200).optional(),
+    settings: blueskySettingsSchema,
+    startCursor: z.number().int().min(0).optional(),
+  }),
+  z.object({
+    kind: z.literal('mastodon'),
+    name: z.string().trim().min(1).max(200).optional(),
+    settings: mastodonSettingsSchema,
+    pollIntervalMinutes: z.number().int().min(5).max(1_440).optional(),
+  }),
 ]);
 
 const sourceParams = workspaceParams.extend({ sourceId: z.string().min(1).max(64) });
@@ -66,7 +80,8 @@ export const sourcesRoutes =
         schema: {
           tags: ['listening'],
           summary:
-            'Add a source: an RSS / Atom / JSON feed to poll, a webhook to push to (its secret is shown once), or an import',
+            'Add a source: an RSS / Atom / JSON feed to poll, a webhook to push to (its secret is shown once), an import, ' +
+            'a Bluesky stream (keywords, mentions of the connected accounts) or Mastodon hashtags and mentions',
           params: workspaceParams,
           body: sourceIn,
           response: { 201: z.object({ source: sourceOut, secret: z.string().optional() }), ...errors },
@@ -105,7 +120,7 @@ export const sourcesRoutes =
       {
         schema: {
           tags: ['listening'],
-          summary: 'Poll a feed at the next minute instead of waiting for its interval',
+          summary: 'Poll a feed or Mastodon source at the next minute instead of waiting for its interval',
           params: sourceParams,
           response: { 200: z.object({ source: sourceOut }), ...errors },
         },

@@ -2,7 +2,7 @@
  * The fake's records presented as Mastodon's documented JSON entities (snake_case, ids as strings):
  * Account, CredentialAccount, Status, MediaAttachment, Application and the v2 Instance.
  */
-import type { FakeAccount, FakeMedia, FakeStatus, FakeStore } from './store.js';
+import { hashtagsOf, type FakeAccount, type FakeMedia, type FakeNotification, type FakeStatus, type FakeStore } from './store.js';
 import { contentHtml } from './text.js';
 
 export interface InstanceSettings {
@@ -112,12 +112,34 @@ export function statusJson(base: string, status: FakeStatus, store: FakeStore, w
     application: { name: 'Hearth', website: null },
     account: accountJson(base, account, store),
     media_attachments: media,
-    mentions: [],
-    tags: [],
+    mentions: store.mentionsOf(status).map((mentioned) => ({
+      id: mentioned.id,
+      username: mentioned.username,
+      url: `${base}/@${mentioned.username}`,
+      acct: mentioned.username,
+    })),
+    tags: hashtagsOf(status.text).map((name) => ({ name, url: `${base}/tags/${name}` })),
     emojis: [],
     card: null,
     poll: null,
     ...(withSource ? { text: status.text } : {}),
+  };
+}
+
+/** A Notification (GET /api/v1/notifications). */
+export function notificationJson(base: string, notification: FakeNotification, store: FakeStore): Json {
+  const from = store.account(notification.fromAccountId);
+  const status = store.statuses.get(notification.statusId);
+  if (from === undefined) {
+    throw new Error(`notification ${notification.id} has no account`);
+  }
+  return {
+    id: notification.id,
+    type: notification.type,
+    group_key: `ungrouped-${notification.id}`,
+    created_at: notification.createdAt,
+    account: accountJson(base, from, store),
+    status: status === undefined ? null : statusJson(base, status, store),
   };
 }
 

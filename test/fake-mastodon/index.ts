@@ -2,7 +2,8 @@
  * An in-repo fake Mastodon server (no Mastodon installs here): Fastify on 127.0.0.1, a free port,
  * speaking Mastodon's documented JSON for exactly the endpoints Hearth uses — apps and accounts
  * verify_credentials, v2 instance, statuses (post with Idempotency-Key, read, delete), an account's
- * statuses, media v2 upload and v1 media read — with Bearer tokens, Mastodon's error bodies and fault
+ * statuses, media v2 upload and v1 media read, hashtag timelines and mention notifications (paged
+ * by id) — with Bearer tokens, Mastodon's error bodies and fault
  * injection. Tests of the connector, publishing and the inbox share it:
  *
  *   const mastodon = await startFakeMastodon();
@@ -18,10 +19,11 @@ import { FaultInjector } from './faults.js';
 import { addBodyParsers, fail, type RouteContext } from './http.js';
 import { mediaRoutes, type MediaSettings } from './media.routes.js';
 import { statusRoutes } from './statuses.routes.js';
-import { FakeStore, type FakeStatus } from './store.js';
+import { FakeStore, type FakeNotification, type FakeStatus } from './store.js';
+import { timelineRoutes } from './timelines.routes.js';
 
 export type { Fault, FaultMatch } from './faults.js';
-export type { FakeStatus } from './store.js';
+export type { FakeNotification, FakeStatus } from './store.js';
 
 export interface FakeMastodonOptions {
   /** configuration.statuses.max_characters (Mastodon's default: 500). */
@@ -57,6 +59,13 @@ export interface FakeMastodon {
     statusId: string,
     counts: Partial<Pick<FakeStatus, 'favouritesCount' | 'reblogsCount' | 'quotesCount'>>,
   ): void;
+  /**
+   * Posts a public status as this username (created on first use), as another client would: its
+   * #hashtags reach the tag timelines and its @mentions of local accounts their notifications.
+   */
+  publish(username: string, text: string, options?: { language?: string; visibility?: FakeStatus['visibility'] }): FakeStatus;
+  /** Every notification, oldest first. */
+  notifications(): FakeNotification[];
   /** Every request received, oldest first (faulted ones included). */
   requests(): RecordedRequest[];
   faults: FaultInjector;
@@ -88,6 +97,7 @@ export async function startFakeMastodon(options: FakeMastodonOptions = {}): Prom
   accountRoutes(app, context, settings);
   statusRoutes(app, context, settings);
   mediaRoutes(app, context, settings);
+  timelineRoutes(app, context);
 
   await app.listen({ host: '127.0.0.1', port: 0 });
   url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
@@ -108,6 +118,32 @@ export async function startFakeMastodon(options: FakeMastodonOptions = {}): Prom
       }
       Object.assign(status, counts);
     },
+    publish: (username, text, publishOptions = {}) => {
+      if (store.accountByUsername(username) === undefined) {
+        store.tokenFor(username);
+      }
+      const account = store.accountByUsername(username) as NonNullable<ReturnType<FakeStore['accountByUsername']>>;
+      const status: FakeStatus = {
+        id: store.nextId(),
+        accountId: account.id,
+        text,
+        spoilerText: '',
+        visibility: publishOptions.visibility ?? 'public',
+        language: publishOptions.language ?? null,
+        inReplyToId: null,
+        inReplyToAccountId: null,
+        mediaIds: [],
+        createdAt: now().toISOString(),
+        favouritesCount: 0,
+        reblogsCount: 0,
+        repliesCount: 0,
+        quotesCount: 0,
+        idempotencyKey: null,
+      };
+      store.addStatus(status);
+      return { ...status };
+    },
+    notifications: () => [...store.notifications],
     requests: () => [...recorded],
     faults,
     close: () => app.close(),

@@ -42,12 +42,32 @@ export interface FakeStatus {
   idempotencyKey: string | null;
 }
 
+export interface FakeNotification {
+  id: string;
+  type: 'mention';
+  /** Whose notification it is (the mentioned account). */
+  accountId: string;
+  /** Who mentioned them. */
+  fromAccountId: string;
+  statusId: string;
+  createdAt: string;
+}
+
+const HASHTAG = /(?:^|[^\p{L}\p{N}_])#([\p{L}\p{N}_]+)/gu;
+const LOCAL_MENTION = /(?:^|[^\p{L}\p{N}_@])@([a-z0-9_]+)(?![a-z0-9_]*@)/giu;
+
+/** The hashtags of a status's text, lower case, as Mastodon's Tag records normalise them. */
+export function hashtagsOf(text: string): string[] {
+  return [...new Set([...text.matchAll(HASHTAG)].map((m) => (m[1] as string).toLowerCase()))];
+}
+
 export class FakeStore {
   private readonly accounts = new Map<string, FakeAccount>();
   private readonly tokens = new Map<string, string>();
   private readonly byUsername = new Map<string, string>();
   readonly statuses = new Map<string, FakeStatus>();
   readonly media = new Map<string, FakeMedia>();
+  readonly notifications: FakeNotification[] = [];
   /** `${accountId}:${key}` → status id, as Mastodon keeps it (per account, in Redis). */
   private readonly idempotency = new Map<string, string>();
   private lastId = 110_000_000_000_000_000n;
@@ -127,6 +147,26 @@ export class FakeStore {
     if (parent !== undefined) {
       parent.repliesCount += 1;
     }
+    for (const mentioned of this.mentionsOf(status)) {
+      if (mentioned.id !== status.accountId) {
+        this.notifications.push({
+          id: this.nextId(),
+          type: 'mention',
+          accountId: mentioned.id,
+          fromAccountId: status.accountId,
+          statusId: status.id,
+          createdAt: status.createdAt,
+        });
+      }
+    }
+  }
+
+  /** The local accounts a status mentions (`@username`). */
+  mentionsOf(status: FakeStatus): FakeAccount[] {
+    return [...status.text.matchAll(LOCAL_MENTION)].flatMap((m) => {
+      const account = this.accountByUsername((m[1] as string).toLowerCase());
+      return account === undefined ? [] : [account];
+    });
   }
 
   removeStatus(id: string): void {
