@@ -45,13 +45,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addUniqueConstraint('conversations_thread_key', ['workspace_id', 'network', 'thread_key'])
     .execute();
-  await db.schema.createIndex('conversations_list_idx').on('conversations').columns(['workspace_id', 'status', 'last_inbound_at']).execute();
+  // The lists the inbox shows, each served by an index in its own order (spam is always a filter).
+  await db.schema.createIndex('conversations_priority_idx').on('conversations').columns(['workspace_id', 'spam', 'status', 'priority', 'last_inbound_at']).execute();
+  await db.schema.createIndex('conversations_all_priority_idx').on('conversations').columns(['workspace_id', 'spam', 'priority', 'last_inbound_at']).execute();
+  await db.schema.createIndex('conversations_newest_idx').on('conversations').columns(['workspace_id', 'spam', 'last_inbound_at']).execute();
+  await db.schema.createIndex('conversations_status_newest_idx').on('conversations').columns(['workspace_id', 'spam', 'status', 'last_inbound_at']).execute();
   await db.schema
-    .createIndex('conversations_priority_idx')
+    .createIndex('conversations_assignee_idx')
     .on('conversations')
-    .columns(['workspace_id', 'status', 'priority', 'last_inbound_at'])
+    .columns(['workspace_id', 'spam', 'assignee_id', 'status', 'priority', 'last_inbound_at'])
     .execute();
-  await db.schema.createIndex('conversations_assignee_idx').on('conversations').columns(['workspace_id', 'assignee_id', 'status']).execute();
+  await db.schema.createIndex('conversations_author_idx').on('conversations').columns(['workspace_id', 'author_handle']).execute();
   await db.schema
     .createIndex('conversations_snoozed_idx')
     .on('conversations')
