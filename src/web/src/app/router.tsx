@@ -5,6 +5,7 @@ import { AuditPage } from '../audit/AuditPage';
 import { DictionaryPage } from '../house-style/DictionaryPage';
 import { FactsPage } from '../house-style/FactsPage';
 import { VoiceSettingsPage } from '../house-style/VoiceSettingsPage';
+import { InboxPage } from '../inbox/InboxPage';
 import { InvitePage } from '../invitations/InvitePage';
 import { MembersPage } from '../members/MembersPage';
 import { HomePage } from '../pages/HomePage';
@@ -49,12 +50,12 @@ export const routes: RouteObject[] = [
             element: <WorkspaceLayout />,
             children: [
               { index: true, element: <Navigate to="today" replace /> },
-              ...SECTIONS.filter((section) => section !== 'publish' && section !== 'listen').map(
-                (section) => ({
-                  path: section,
-                  element: <SectionPage section={section} />,
-                }),
-              ),
+              ...SECTIONS.filter(
+                (section) => section !== 'publish' && section !== 'listen' && section !== 'inbox',
+              ).map((section) => ({
+                path: section,
+                element: <SectionPage section={section} />,
+              })),
               {
                 path: 'publish',
                 element: <PublishLayout />,
@@ -67,6 +68,7 @@ export const routes: RouteObject[] = [
                   { path: ':postId?', element: <ComposerPage /> },
                 ],
               },
+              { path: 'inbox', element: <InboxPage /> },
               {
                 path: 'listen',
                 element: <ListenLayout />,

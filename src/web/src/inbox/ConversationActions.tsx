@@ -1,0 +1,128 @@
+import { Button, Group, Select, Stack, TagsInput, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Member } from '../api/types';
+import { fromLocalInput } from '../lib/zoned-time';
+import type { Conversation, ConversationChanges } from './inbox.api';
+import { useUpdateConversation } from './inbox.queries';
+import { defaultSnooze } from './snooze';
+
+interface ConversationActionsProps {
+  workspaceId: string;
+  timeZone: string;
+  conversation: Conversation;
+  members: Member[];
+}
+
+/** Assign, change status, snooze until a time, tag, mark as spam. */
+export function ConversationActions({
+  workspaceId,
+  timeZone,
+  conversation,
+  members,
+}: ConversationActionsProps) {
+  const { t } = useTranslation();
+  const update = useUpdateConversation(workspaceId);
+  const [snoozeUntil, setSnoozeUntil] = useState(() => defaultSnooze(Date.now(), timeZone));
+  const [tags, setTags] = useState(conversation.tags);
+  const serverTags = conversation.tags.join('\n');
+  useEffect(() => setTags(serverTags === '' ? [] : serverTags.split('\n')), [serverTags]);
+
+  const change = (changes: ConversationChanges, done?: string): void =>
+    update.mutate(
+      { id: conversation.id, changes },
+      {
+        onSuccess: () =>
+          done === undefined ? undefined : notifications.show({ color: 'teal', message: done }),
+      },
+    );
+  const snoozeIso = fromLocalInput(snoozeUntil, timeZone);
+  const status = (next: Conversation['status']): void =>
+    change({ status: next }, t('inbox.actions.statusDone', { status: t(`inbox.status.${next}`) }));
+
+  return (
+    <Stack gap="xs" role="group" aria-label={t('inbox.actions.label')}>
+      <Group gap="xs" align="flex-end">
+        <Select
+          size="xs"
+          w={200}
+          label={t('inbox.actions.assignee')}
+          value={conversation.assignee?.id ?? ''}
+          allowDeselect={false}
+          disabled={update.isPending}
+          onChange={(value) => {
+            const member = members.find((m) => m.userId === value);
+            change(
+              { assignee: member ? member.userId : null },
+              member ? t('inbox.actions.assigned', { name: member.name }) : t('inbox.actions.unassignedDone'),
+            );
+          }}
+          data={[
+            { value: '', label: t('inbox.unassigned') },
+            ...members.map((member) => ({ value: member.userId, label: member.name })),
+          ]}
+        />
+        {conversation.status !== 'open' ? (
+          <Button size="xs" variant="light" onClick={() => status('open')}>
+            {t('inbox.actions.reopen')}
+          </Button>
+        ) : null}
+        {conversation.status !== 'pending' ? (
+          <Button size="xs" variant="light" onClick={() => status('pending')}>
+            {t('inbox.actions.pending')}
+          </Button>
+        ) : null}
+        {conversation.status !== 'closed' ? (
+          <Button size="xs" variant="light" color="gray" onClick={() => status('closed')}>
+            {t('inbox.actions.close')}
+          </Button>
+        ) : null}
+        <Button
+          size="xs"
+          variant="subtle"
+          color="orange"
+          onClick={() => change({ spam: !conversation.spam })}
+        >
+          {conversation.spam ? t('inbox.actions.notSpam') : t('inbox.actions.markSpam')}
+        </Button>
+      </Group>
+      <Group gap="xs" align="flex-end">
+        <TextInput
+          size="xs"
+          type="datetime-local"
+          label={t('inbox.actions.snoozeUntil')}
+          value={snoozeUntil}
+          onChange={(event) => setSnoozeUntil(event.currentTarget.value)}
+        />
+        <Button
+          size="xs"
+          variant="light"
+          disabled={snoozeIso === null}
+          onClick={() =>
+            snoozeIso === null
+              ? undefined
+              : change(
+                  { status: 'snoozed', snoozedUntil: snoozeIso },
+                  t('inbox.actions.statusDone', { status: t('inbox.status.snoozed') }),
+                )
+          }
+        >
+          {t('inbox.actions.snooze')}
+        </Button>
+        <TagsInput
+          size="xs"
+          style={{ flex: 1, minWidth: 180 }}
+          label={t('inbox.actions.tags')}
+          placeholder={t('inbox.actions.tagsPlaceholder')}
+          value={tags}
+          maxTags={30}
+          onChange={(next) => {
+            setTags(next);
+            change({ tags: next });
+          }}
+        />
+      </Group>
+    </Stack>
+  );
+}
