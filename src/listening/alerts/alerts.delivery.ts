@@ -5,13 +5,7 @@
  * cannot fix, is recorded as failed. Without an SMTP server the e-mail is recorded as unavailable.
  */
 import { isoNow } from '../../core/clock.js';
-import { UnsafeRequestError } from '../../core/safe-fetch.js';
-import {
-  IDEMPOTENCY_HEADER,
-  SIGNATURE_HEADER,
-  signatureFor,
-  TIMESTAMP_HEADER,
-} from '../../connectors/webhook/signature.js';
+import { postSignedJson, WEBHOOK_TIMEOUT_MS, WebhookError } from '../../core/signed-webhook.js';
 import type { AlertingDeps } from './alerts.deps.js';
 import type { Explanation } from './alerts.explanation.js';
 import { emailOf, slackPayloadOf, type AlertMessage } from './alerts.messages.js';
@@ -19,7 +13,6 @@ import { alertsRepo } from './alerts.repo.js';
 import type { AlertDeliveryRow, AlertRow, AlertRuleRow } from './alerts.tables.js';
 
 export const DELIVERY_LEASE_MS = 2 * 60_000;
-export const WEBHOOK_TIMEOUT_MS = 15_000;
 export const NO_SMTP = 'No SMTP server is configured (set HEARTH_SMTP_URL and HEARTH_MAIL_FROM)';
 
 /** A failure that retrying will not fix. */
@@ -108,37 +101,20 @@ async function sendWebhook(
   if (rule.webhook_url === null || rule.webhook_secret === null) {
     throw new PermanentDeliveryError('The rule no longer has a webhook');
   }
-  const url = rule.webhook_url;
-  const host = new URL(url).host;
-  const body = JSON.stringify(slackPayloadOf(message));
-  const timestamp = String(Math.floor(deps.clock.now().getTime() / 1000));
-  let response: Response;
   try {
-    response = await deps.fetch(url, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        [TIMESTAMP_HEADER]: timestamp,
-        [SIGNATURE_HEADER]: signatureFor(deps.secrets.decrypt(rule.webhook_secret), timestamp, body),
-        [IDEMPOTENCY_HEADER]: `${alert.id}:${delivery.channel}`,
-      },
-      body,
-      // A signed call is not forwarded: a redirect is answered as a failure naming its status.
-      redirect: 'manual',
-      signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
+    await postSignedJson({
+      fetch: deps.fetch,
+      url: rule.webhook_url,
+      secret: deps.secrets.decrypt(rule.webhook_secret),
+      body: JSON.stringify(slackPayloadOf(message)),
+      idempotencyKey: `${alert.id}:${delivery.channel}`,
+      now: deps.clock.now(),
+      timeoutMs: WEBHOOK_TIMEOUT_MS,
     });
-    await response.arrayBuffer();
   } catch (error) {
-    // Name the host only: a chat webhook's path is its secret.
-    if (error instanceof UnsafeRequestError) {
+    if (error instanceof WebhookError && !error.retryable) {
       throw new PermanentDeliveryError(error.message);
     }
-    throw new Error(`${host} did not answer: ${error instanceof Error ? error.message : String(error)}`);
+    throw error;
   }
-  if (response.status >= 200 && response.status < 300) {
-    return;
-  }
-  const retryable = response.status === 408 || response.status === 429 || response.status >= 500;
-  const text = `${host} answered ${response.status}`;
-  throw retryable ? new Error(text) : new PermanentDeliveryError(text);
 }
