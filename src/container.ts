@@ -101,13 +101,14 @@ export async function openHearth(config: HearthConfig, logger: Logger, options: 
   };
   const listening = createListening(listeningDeps, queue);
   queue.register(...listening.tasks);
-  const inbox = createInboxTasks({ db: db.kysely, clock });
+  const mailer = mailerFromConfig(config);
+  const inbox = createInboxTasks({ db: db.kysely, clock, logger, fetch: listeningDeps.fetch, secrets, mailer });
   queue.register(...inbox.tasks);
   const queryHistory = createQueryHistory(listeningDeps);
   queue.register(...queryHistory.tasks);
   const streams = createListeningStreams(listeningDeps, queue);
   queue.register(...streams.tasks);
-  const alerting = createAlerting({ ...listeningDeps, mailer: mailerFromConfig(config) }, queue);
+  const alerting = createAlerting({ ...listeningDeps, mailer }, queue);
   queue.register(...alerting.tasks);
   return {
     config,

@@ -521,7 +521,53 @@ export interface InboxSettingsTable {
   next_response_minutes: number;
   /** JSON {days: ISO weekdays 1–7, start: "HH:MM", end: "HH:MM"} in the workspace's time zone. */
   business_hours: string;
+  /** JSON array of user ids: who round-robin assignment turns over (migration 0012). */
+  on_duty: ColumnType<string, string | undefined, string>;
   updated_at: string;
+}
+
+export interface InboxDepartmentsTable {
+  id: string;
+  workspace_id: string;
+  name: string;
+  email: string | null;
+  webhook_url: string | null;
+  /** Sealed with the secret box. */
+  webhook_secret: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface InboxRulesTable {
+  id: string;
+  workspace_id: string;
+  name: string;
+  /** Rules apply in this order; every rule whose conditions hold applies. */
+  position: number;
+  enabled: number;
+  /** JSON (inbox/routing/rules.ts RuleConditions). */
+  conditions: string;
+  /** JSON (RuleActions). */
+  actions: string;
+  round_robin_next: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface InboxNotificationsTable {
+  id: string;
+  workspace_id: string;
+  conversation_id: string;
+  department_id: string | null;
+  rule_name: string;
+  channel: 'email' | 'webhook';
+  /** pending → sent | failed | unavailable (no SMTP). */
+  status: 'pending' | 'sent' | 'failed' | 'unavailable';
+  attempts: number;
+  lease_until: string | null;
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
 }
 
 export interface Database {
@@ -529,4 +575,7 @@ export interface Database {
   conversation_messages: ConversationMessagesTable;
   saved_replies: SavedRepliesTable;
   inbox_settings: InboxSettingsTable;
+  inbox_departments: InboxDepartmentsTable;
+  inbox_rules: InboxRulesTable;
+  inbox_notifications: InboxNotificationsTable;
 }

@@ -109,12 +109,17 @@ export async function listConversations(
       .where(fullTextCondition(dialect, MENTIONS_FULL_TEXT, search.fullText));
     const matching = search.handle
       ? byWords.union(
-          db.selectFrom('conversations').select('conversations.id as id').where('workspace_id', '=', access.workspaceId).where('author_handle', '=', search.handle),
+          db
+            .selectFrom('conversations')
+            .select('conversations.id as id')
+            .where('workspace_id', '=', access.workspaceId)
+            .where('author_handle', '=', search.handle),
         )
       : byWords;
     // SQLite: when the words are common, walking the list in its order and testing each row finds a
     // page sooner than gathering every match first (fullTextIsSelective says which); PostgreSQL plans it.
-    const common = dialect === 'sqlite' && !(await fullTextIsSelective(db, MENTIONS_FULL_TEXT, search.fullText, 2_000));
+    const common =
+      dialect === 'sqlite' && !(await fullTextIsSelective(db, MENTIONS_FULL_TEXT, search.fullText, 2_000));
     query = common
       ? query.where((eb) =>
           eb.or([

@@ -74,7 +74,10 @@ describeEachDatabase('inbox changes, live (server-sent events)', (use) => {
           throw new Error(`no event matching ${String(pattern)} in ${JSON.stringify(received)}`);
         }
         pending ??= reader.read();
-        const chunk = await Promise.race([pending, new Promise<null>((resolve) => setTimeout(() => resolve(null), 500))]);
+        const chunk = await Promise.race([
+          pending,
+          new Promise<null>((resolve) => setTimeout(() => resolve(null), 500)),
+        ]);
         if (chunk) {
           pending = null;
           if (!chunk.done) {
@@ -92,10 +95,22 @@ describeEachDatabase('inbox changes, live (server-sent events)', (use) => {
     // What was there before the stream opened is not reported as a change.
     expect(received).not.toContain(before);
 
-    expect((await owner.post(`${api}/conversations/bulk`, { ids: [before, arrived], changes: { status: 'closed' } })).status).toBe(200);
+    expect(
+      (
+        await owner.post(`${api}/conversations/bulk`, {
+          ids: [before, arrived],
+          changes: { status: 'closed' },
+        })
+      ).status,
+    ).toBe(200);
     await waitFor(new RegExp(before));
-    expect((await owner.post(`${api}/conversations/bulk`, { ids: [before, 'nope'], changes: { status: 'open' } })).status).toBe(404);
-    const still = (await owner.get(`${api}/conversations/${before}`)).body as { conversation: { status: string } };
+    expect(
+      (await owner.post(`${api}/conversations/bulk`, { ids: [before, 'nope'], changes: { status: 'open' } }))
+        .status,
+    ).toBe(404);
+    const still = (await owner.get(`${api}/conversations/${before}`)).body as {
+      conversation: { status: string };
+    };
     expect(still.conversation.status).toBe('closed');
     await reader.cancel();
 

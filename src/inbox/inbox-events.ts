@@ -28,7 +28,10 @@ interface Watched {
   fingerprints: Map<string, { at: string; print: string }>;
 }
 
-export function createInboxEvents(db: Kysely<Database>, options: { intervalMs?: number; now?: () => Date } = {}): InboxEvents {
+export function createInboxEvents(
+  db: Kysely<Database>,
+  options: { intervalMs?: number; now?: () => Date } = {},
+): InboxEvents {
   const now = options.now ?? (() => new Date());
   const watched = new Map<string, Watched>();
   let timer: NodeJS.Timeout | undefined;
@@ -44,7 +47,14 @@ export function createInboxEvents(db: Kysely<Database>, options: { intervalMs?: 
     const changed: string[] = [];
     let newest = state.watermark;
     for (const row of rows) {
-      const print = [row.updated_at, row.message_count, row.status, row.assignee_id ?? '', row.tags, row.spam].join('|');
+      const print = [
+        row.updated_at,
+        row.message_count,
+        row.status,
+        row.assignee_id ?? '',
+        row.tags,
+        row.spam,
+      ].join('|');
       if (state.fingerprints.get(row.id)?.print !== print) {
         changed.push(row.id);
         state.fingerprints.set(row.id, { at: row.updated_at, print });

@@ -138,10 +138,13 @@ describeEachDatabase('the inbox on a real local Bluesky network', (use) => {
     // Search reads every message of theirs (the second one here) and matches a handle exactly.
     const found = (await owner.get(api('/conversations?search=CRACKED'))).body as { items: Conversation[] };
     expect(found.items.map((c) => c.id)).toEqual([conversation.id]);
-    const byHandle = (await owner.get(api(`/conversations?search=${encodeURIComponent(`@${other.handle}`)}`))).body as { items: Conversation[] };
+    const byHandle = (await owner.get(api(`/conversations?search=${encodeURIComponent(`@${other.handle}`)}`)))
+      .body as { items: Conversation[] };
     expect(byHandle.items).toHaveLength(1);
     expect(byHandle.items[0]?.id).not.toBe(conversation.id);
-    expect(((await owner.get(api('/conversations?search=belgium%20cracked'))).body as { items: unknown[] }).items).toEqual([]);
+    expect(
+      ((await owner.get(api('/conversations?search=belgium%20cracked'))).body as { items: unknown[] }).items,
+    ).toEqual([]);
     const detail = (await owner.get(api(`/conversations/${conversation.id}`))).body as {
       messages: Message[];
     };

@@ -37,9 +37,33 @@ describe('hearth inbox', () => {
     writeFileSync(
       file,
       [
-        { id: 'at://did:plc:ana/app.bsky.feed.post/1', network: 'bluesky', author: 'ana.test', authorName: 'Ana Lopez', text: '@brand.test my order never arrived, this is unacceptable', createdAt: '2026-12-01T10:00:00Z', followers: 50_000, addressedTo: ['brand.test'], ref: '{"uri":"at://did:plc:ana/app.bsky.feed.post/1","cid":"bafyreia"}' },
-        { id: 'at://did:plc:bo/app.bsky.feed.post/2', network: 'bluesky', author: 'bo.test', text: '@brand.test lovely lamps!', createdAt: '2026-12-01T11:00:00Z', addressedTo: ['brand.test'] },
-        { id: 'at://did:plc:cy/app.bsky.feed.post/3', network: 'bluesky', author: 'cy.test', text: 'talking about someone else', createdAt: '2026-12-01T12:00:00Z', addressedTo: ['other.test'] },
+        {
+          id: 'at://did:plc:ana/app.bsky.feed.post/1',
+          network: 'bluesky',
+          author: 'ana.test',
+          authorName: 'Ana Lopez',
+          text: '@brand.test my order never arrived, this is unacceptable',
+          createdAt: '2026-12-01T10:00:00Z',
+          followers: 50_000,
+          addressedTo: ['brand.test'],
+          ref: '{"uri":"at://did:plc:ana/app.bsky.feed.post/1","cid":"bafyreia"}',
+        },
+        {
+          id: 'at://did:plc:bo/app.bsky.feed.post/2',
+          network: 'bluesky',
+          author: 'bo.test',
+          text: '@brand.test lovely lamps!',
+          createdAt: '2026-12-01T11:00:00Z',
+          addressedTo: ['brand.test'],
+        },
+        {
+          id: 'at://did:plc:cy/app.bsky.feed.post/3',
+          network: 'bluesky',
+          author: 'cy.test',
+          text: 'talking about someone else',
+          createdAt: '2026-12-01T12:00:00Z',
+          addressedTo: ['other.test'],
+        },
       ]
         .map((item) => JSON.stringify(item))
         .join('\n'),
@@ -50,12 +74,16 @@ describe('hearth inbox', () => {
   it('lists conversations, the most urgent first, as text and JSON', async () => {
     const listed = await hearth(data, 'inbox', 'list', '--workspace', 'Brand A', '--json');
     expect(listed.code).toBe(0);
-    const page = JSON.parse(listed.out) as { items: { id: string; author: { handle: string }; priority: { score: number } }[] };
+    const page = JSON.parse(listed.out) as {
+      items: { id: string; author: { handle: string }; priority: { score: number } }[];
+    };
     expect(page.items.map((c) => c.author.handle)).toEqual(['ana.test', 'bo.test']);
     ids = page.items.map((c) => c.id);
     const text = await hearth(data, 'inbox', 'list', '--workspace', 'Brand A');
     expect(text.out).toMatch(/open\s+p\s*\d+ .*bluesky @ana\.test: @brand\.test my order never arrived/);
-    expect((await hearth(data, 'inbox', 'list', '--workspace', 'Brand A', '--status', 'gone')).err).toMatch(/--status must be one of/);
+    expect((await hearth(data, 'inbox', 'list', '--workspace', 'Brand A', '--status', 'gone')).err).toMatch(
+      /--status must be one of/,
+    );
   });
 
   it('assigns to a member, refuses strangers, filters by assignee, and closes', async () => {
@@ -65,16 +93,28 @@ describe('hearth inbox', () => {
     const stranger = await hearth(data, 'inbox', 'assign', ids[0]!, '--to', 'zed@else.test');
     expect(stranger.code).toBe(1);
     expect(stranger.err).toMatch(/not a member of this workspace/);
-    const bos = JSON.parse((await hearth(data, 'inbox', 'list', '--workspace', 'Brand A', '--assignee', 'bo@brand.test', '--json')).out) as { items: { id: string }[] };
+    const bos = JSON.parse(
+      (await hearth(data, 'inbox', 'list', '--workspace', 'Brand A', '--assignee', 'bo@brand.test', '--json'))
+        .out,
+    ) as { items: { id: string }[] };
     expect(bos.items.map((c) => c.id)).toEqual([ids[0]]);
     expect((await hearth(data, 'inbox', 'close', ids[1]!)).out).toMatch(/^Closed: .*closed/);
-    const open = JSON.parse((await hearth(data, 'inbox', 'list', '--workspace', 'Brand A', '--status', 'open', '--json')).out) as { items: unknown[] };
+    const open = JSON.parse(
+      (await hearth(data, 'inbox', 'list', '--workspace', 'Brand A', '--status', 'open', '--json')).out,
+    ) as { items: unknown[] };
     expect(open.items).toHaveLength(1);
     expect((await hearth(data, 'inbox', 'close', 'nope')).err).toMatch(/No conversation nope/);
   });
 
   it('refuses an aggressive reply with the findings (exit 1), and says when a message cannot be answered', async () => {
-    const blocked = await hearth(data, 'inbox', 'reply', ids[0]!, '--text', 'Read the FAQ, stupid. We already told you idiots a hundred times!');
+    const blocked = await hearth(
+      data,
+      'inbox',
+      'reply',
+      ids[0]!,
+      '--text',
+      'Read the FAQ, stupid. We already told you idiots a hundred times!',
+    );
     expect(blocked.code).toBe(1);
     expect(blocked.err).toMatch(/guardrails block this reply/);
     expect(blocked.err).toMatch(/^ {2}tone\.[a-z-]+: /m);

@@ -25,6 +25,7 @@ import {
 } from './inbox.schemas.js';
 import { retryReply, sendReply, type ReplyDeps } from './replies.service.js';
 import { createInboxEvents } from './inbox-events.js';
+import { routingRoutes } from './routing/routing.routes.js';
 import { deleteSavedReply, listSavedReplies, saveReply } from './saved-replies.service.js';
 
 const conversationParams = workspaceParams.extend({ conversationId: z.string().min(1).max(64) });
@@ -50,6 +51,7 @@ export const inboxRoutes =
       connectors: deps.publishing.connectors,
     };
 
+    await app.register(routingRoutes(deps));
     const events = createInboxEvents(db, { now: () => clock.now() });
     const open = new Set<ServerResponse>();
     // Streams never end by themselves: end them, or closing the server would wait for them forever.
@@ -75,7 +77,12 @@ export const inboxRoutes =
         authorize(access.role, 'inbox.read');
         reply.hijack();
         const raw = reply.raw;
-        raw.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+        raw.writeHead(200, {
+          'content-type': 'text/event-stream; charset=utf-8',
+          'cache-control': 'no-store',
+          connection: 'keep-alive',
+          'x-accel-buffering': 'no',
+        });
         raw.write('retry: 3000\n: connected\n\n');
         const unsubscribe = events.subscribe(access.workspaceId, (conversationIds) => {
           raw.write(`event: change\ndata: ${JSON.stringify({ conversationIds })}\n\n`);
@@ -97,12 +104,18 @@ export const inboxRoutes =
       {
         schema: {
           tags: ['inbox'],
-          summary: 'The same change to several conversations (close, assign, mark spam…); all or none are found',
+          summary:
+            'The same change to several conversations (close, assign, mark spam…); all or none are found',
           params: workspaceParams,
           body: z.object({
             ids: z.array(z.string().min(1).max(64)).min(1).max(200),
             changes: z
-              .object({ status: z.enum(CONVERSATION_STATUSES), snoozedUntil: z.iso.datetime({ offset: true }), assignee: z.string().min(1).max(320).nullable(), spam: z.boolean() })
+              .object({
+                status: z.enum(CONVERSATION_STATUSES),
+                snoozedUntil: z.iso.datetime({ offset: true }),
+                assignee: z.string().min(1).max(320).nullable(),
+                spam: z.boolean(),
+              })
               .partial()
               .refine((body) => Object.keys(body).length > 0, 'Give at least one change'),
           }),
@@ -110,7 +123,13 @@ export const inboxRoutes =
         },
       },
       async (request) => ({
-        items: await updateConversations(db, clock, await requireWorkspace(request, deps, request.params.workspaceId), request.body.ids, request.body.changes),
+        items: await updateConversations(
+          db,
+          clock,
+          await requireWorkspace(request, deps, request.params.workspaceId),
+          request.body.ids,
+          request.body.changes,
+        ),
       }),
     );
 
@@ -368,6 +387,10 @@ export const inboxRoutes =
               firstResponseMinutes: z.number().int().min(1).max(10_080),
               nextResponseMinutes: z.number().int().min(1).max(10_080),
               businessHours: businessHoursSchema,
+              onDuty: z
+                .array(z.string().min(1).max(64))
+                .max(100)
+                .describe('user ids that round-robin assignment turns over'),
             })
             .partial(),
           response: { 200: inboxSettingsOut, ...errors },

@@ -81,5 +81,6 @@ export const inboxSettingsOut = z
     nextResponseMinutes: z.number().int(),
     businessHours: businessHoursSchema,
     timeZone: z.string(),
+    onDuty: z.array(z.string()),
   })
   .meta({ id: 'InboxSettings' });

@@ -13,7 +13,9 @@ export type PriorityCode =
   | 'purchase_intent'
   | 'support_request'
   | 'reach'
-  | 'waiting';
+  | 'waiting'
+  /** A routing rule raised it (detail.rule names it). */
+  | 'rule';
 
 export interface PriorityReason {
   code: PriorityCode;

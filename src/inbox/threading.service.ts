@@ -5,7 +5,8 @@
  * chain is one conversation: they wrote, we answered, they wrote again), a new one otherwise — so
  * two people answering the same post of ours are two conversations, each with its own owner and
  * clock. Runs inside the transaction that stored the mentions: nothing addressed to us is stored
- * without reaching the inbox. A mention met twice is one message (unique mention_id).
+ * without reaching the inbox. A mention met twice is one message (unique mention_id). A new
+ * conversation goes through the workspace's routing rules (routing/routing.service.ts).
  */
 import type { Kysely } from 'kysely';
 import type { IntentLabel } from '../analysis/types.js';
@@ -13,6 +14,7 @@ import { newId } from '../core/ids.js';
 import type { Database } from '../db/schema.js';
 import type { MentionInsert } from '../listening/mentions.repo.js';
 import { contentPriority } from './priority.js';
+import { routeConversation } from './routing/routing.service.js';
 
 interface AccountKey {
   id: string;
@@ -99,6 +101,7 @@ async function threadOne(trx: Kysely<Database>, row: MentionInsert, accountId: s
     : undefined;
 
   let conversationId: string;
+  let created = false;
   if (parent) {
     conversationId = parent.id;
   } else {
@@ -135,7 +138,8 @@ async function threadOne(trx: Kysely<Database>, row: MentionInsert, accountId: s
       })
       .onConflict((oc) => oc.columns(['workspace_id', 'network', 'thread_key']).doNothing())
       .executeTakeFirst();
-    if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 0) {
+    created = Number(inserted.numInsertedOrUpdatedRows ?? 0n) > 0;
+    if (!created) {
       // Threaded before (the same mention stored under another source): find that conversation.
       const existing = await trx
         .selectFrom('conversations')
@@ -195,5 +199,27 @@ async function threadOne(trx: Kysely<Database>, row: MentionInsert, accountId: s
     }))
     .where('id', '=', conversationId)
     .execute();
+  if (created) {
+    const matched = await trx
+      .selectFrom('mention_matches')
+      .select('query_id')
+      .where('mention_id', '=', row.id)
+      .execute();
+    await routeConversation(
+      trx,
+      conversationId,
+      row.workspace_id,
+      {
+        network: row.network,
+        language: row.language,
+        sentiment: row.sentiment ?? null,
+        intents,
+        queryIds: matched.map((match) => match.query_id),
+        accountId,
+        followers: row.author_followers ?? null,
+      },
+      row.ingested_at,
+    );
+  }
   return true;
 }

@@ -10,6 +10,7 @@ import * as m0008 from './0008_alerts.js';
 import * as m0009 from './0009_competitors.js';
 import * as m0010 from './0010_query_history.js';
 import * as m0011 from './0011_inbox.js';
+import * as m0012 from './0012_inbox_routing.js';
 
 /**
  * The one migration set, for SQLite and PostgreSQL alike. Append new files here in order;
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   '0009_competitors': m0009,
   '0010_query_history': m0010,
   '0011_inbox': m0011,
+  '0012_inbox_routing': m0012,
 };

@@ -18,6 +18,8 @@ export type ReasonDescription =
   | { kind: 'simple'; code: SimpleReason }
   | { kind: 'reach'; followers: number }
   | { kind: 'waiting'; minutes: number }
+  /** A routing rule raised it. */
+  | { kind: 'rule'; name: string }
   /** A code this UI does not know yet: shown with its points. */
   | { kind: 'other'; code: string; points: number };
 
@@ -39,6 +41,10 @@ export function describeReason(reason: PriorityReason): ReasonDescription {
   const minutes = reason.code === 'waiting' ? numberDetail(reason, 'minutes') : null;
   if (minutes !== null) {
     return { kind: 'waiting', minutes };
+  }
+  const rule = reason.code === 'rule' ? reason.detail?.rule : undefined;
+  if (typeof rule === 'string') {
+    return { kind: 'rule', name: rule };
   }
   return { kind: 'other', code: reason.code, points: reason.points };
 }

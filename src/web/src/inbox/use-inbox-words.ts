@@ -23,6 +23,8 @@ export function useInboxWords() {
         return t('inbox.reason.reach', { followers: count(described.followers) });
       case 'waiting':
         return t('inbox.reason.waiting', { wait: duration(described.minutes) });
+      case 'rule':
+        return t('inbox.reason.rule', { name: described.name });
       case 'other':
         return t('inbox.reason.other', { code: described.code });
     }
