@@ -17,7 +17,7 @@
 import { z } from 'zod';
 import { isoNow } from '../../core/clock.js';
 import type { JobQueue } from '../../jobs/queue.js';
-import { defineTask, type AnyTask } from '../../jobs/task.js';
+import { defineTask, type AnyTask, type TaskDefinition } from '../../jobs/task.js';
 import type { PollDeps } from '../poll.service.js';
 import { sourcesRepo } from '../sources.repo.js';
 import { handleResolversFor, streamBlueskySource } from './bluesky-stream.service.js';
@@ -36,22 +36,30 @@ const STREAM_LEASE_SECONDS = 150;
 /** Streaming sources (Bluesky firehose). */
 export function createListeningStreams(deps: PollDeps, queue: JobQueue): TaskGroup {
   const handles = handleResolversFor(deps.fetch);
-  const streamOne = defineTask({
+  const streamOne: TaskDefinition<{ sourceId: string; turn?: number | undefined }> = defineTask({
     name: 'listening.stream-source',
-    schema: z.object({ sourceId: z.string().min(1) }),
+    schema: z.object({ sourceId: z.string().min(1), turn: z.number().int().min(0).max(1).optional() }),
     // A failing stream is not a failed job (the source's status says why): only database errors retry.
     retry: { limit: 1, backoffSeconds: 10 },
     leaseSeconds: STREAM_LEASE_SECONDS,
-    async perform({ sourceId }, ctx) {
+    async perform({ sourceId, turn = 0 }, ctx) {
       const shutdown = shutdownSignal();
+      const signal = AbortSignal.any([ctx.signal, shutdown.signal]);
       try {
         const report = await streamBlueskySource({ ...deps, handles }, sourceId, {
           windowMs: STREAM_WINDOW_MS,
           claimSeconds: STREAM_CLAIM_SECONDS,
-          signal: AbortSignal.any([ctx.signal, shutdown.signal]),
+          signal,
         });
         if (report.status === 'streamed' && report.stored > 0) {
           ctx.logger.info({ sourceId, stored: report.stored }, 'bluesky posts stored');
+        }
+        // The next window follows at once rather than at the next scan (up to 10 s later): mentions
+        // keep arriving within seconds. It takes the other singleton key, this one being still held
+        // by this job; a scan's window for the same source finds the claim taken and ends.
+        if (report.status === 'streamed' && !signal.aborted) {
+          const next = 1 - turn;
+          await queue.enqueue(streamOne, { sourceId, turn: next }, { singletonKey: `${sourceId}#${next}` });
         }
       } finally {
         shutdown.dispose();
@@ -66,7 +74,7 @@ export function createListeningStreams(deps: PollDeps, queue: JobQueue): TaskGro
     async perform() {
       const due = await sourcesRepo(deps.db).due(isoNow(deps.clock), 200, ['bluesky']);
       for (const sourceId of due) {
-        await queue.enqueue(streamOne, { sourceId }, { singletonKey: sourceId });
+        await queue.enqueue(streamOne, { sourceId, turn: 0 }, { singletonKey: `${sourceId}#0` });
       }
     },
   });
