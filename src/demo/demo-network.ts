@@ -32,9 +32,27 @@ export interface DemoNetwork {
   appViewUrl: string | null;
   /** Creates `<name>.test` with a profile and an app password. */
   createAccount(persona: { name: string; displayName: string; description: string }): Promise<NetworkAccount>;
-  /** Posts as an account created by `createAccount`, with its mentions linked (facets). */
-  post(account: NetworkAccount, text: string, lang: string): Promise<void>;
+  /** Posts as an account created by `createAccount`, with its mentions linked (facets); a reply with `replyTo`. */
+  post(account: NetworkAccount, text: string, lang: string, replyTo?: ReplyTarget): Promise<PostedRef>;
+  /** An account's posts, newest first, with the post each one answers. */
+  listPosts(did: string): Promise<NetworkPost[]>;
   close(): Promise<void>;
+}
+
+export interface PostedRef {
+  uri: string;
+  cid: string;
+}
+
+export interface ReplyTarget {
+  parent: PostedRef;
+  root: PostedRef;
+}
+
+export interface NetworkPost extends PostedRef {
+  text: string;
+  /** The post it answers, and its thread's root; null for a post that starts a thread. */
+  reply: ReplyTarget | null;
 }
 
 export interface DemoNetworkOptions {
@@ -105,18 +123,28 @@ export async function startDemoNetwork(options: DemoNetworkOptions): Promise<Dem
         appPassword: appPassword.data.password,
       };
     },
-    async post(account, text, lang) {
+    async post(account, text, lang, replyTo) {
       const agent = agents.get(account.did);
       if (!agent) {
         throw new Error(`${account.handle} was not created by this network`);
       }
       const rich = new RichText({ text });
       await rich.detectFacets(agent);
-      await agent.post({
+      const created = await agent.post({
         text: rich.text,
         ...(rich.facets ? { facets: rich.facets } : {}),
+        ...(replyTo ? { reply: replyTo } : {}),
         langs: [lang],
         createdAt: new Date().toISOString(),
+      });
+      return { uri: created.uri, cid: created.cid };
+    },
+    async listPosts(did) {
+      const reader = new AtpAgent({ service: pdsUrl });
+      const { data } = await reader.com.atproto.repo.listRecords({ repo: did, collection: 'app.bsky.feed.post', limit: 100 });
+      return data.records.map((record) => {
+        const value = record.value as { text?: string; reply?: ReplyTarget };
+        return { uri: record.uri, cid: record.cid, text: value.text ?? '', reply: value.reply ?? null };
       });
     },
     close() {

@@ -4,7 +4,7 @@ import type { DemoSeed } from './seed.js';
 
 export function formatDemoSummary(
   seed: DemoSeed,
-  where: { url: string; network: DemoNetwork; dataDir: string },
+  where: { url: string; network: DemoNetwork; dataDir: string; chatterEverySeconds?: number },
 ): string {
   const { network } = where;
   const accounts = [
@@ -45,6 +45,12 @@ export function formatDemoSummary(
       ? [
           `Listening reads the network's event stream live: posts mentioning ${seed.brand.handle} or saying`,
           `  ${seed.listening.keywords.map((k) => `"${k}"`).join(', ')} appear in Listen within seconds (source ${seed.listening.sourceId}).`,
+        ]
+      : []),
+    ...(where.chatterEverySeconds
+      ? [
+          `The community talks back: every ${where.chatterEverySeconds} s one of its accounts writes to ${seed.brand.handle} (a question,`,
+          '  a complaint, praise) and answers once you reply from the Inbox.',
         ]
       : []),
     ...seed.notes.map((note) => `Note: ${note}`),

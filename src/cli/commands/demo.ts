@@ -11,6 +11,7 @@ import { createLogger } from '../../core/logger.js';
 import { openHearth } from '../../container.js';
 import type { DemoNetwork } from '../../demo/demo-network.js';
 import { assertDemoDatabase, seedDemo } from '../../demo/seed.js';
+import { startChatter, type Chatter } from '../../demo/chatter.js';
 import { formatDemoSummary } from '../../demo/summary.js';
 import { CliError } from '../cli-errors.js';
 import { onShutdownSignal } from '../lifecycle.js';
@@ -22,6 +23,7 @@ interface DemoOptions {
   data?: string;
   withAppview?: boolean | string;
   newPassword?: boolean;
+  chatterEvery: string;
 }
 
 /** The PostgreSQL the AppView runs on: the flag's URL, else DATABASE_URL when it is PostgreSQL. */
@@ -76,7 +78,16 @@ export function registerDemo(program: Command): void {
       'also run the AppView (feeds, profiles, metrics) on PostgreSQL (default: DATABASE_URL)',
     )
     .option('--new-password', 'give the demo owner a new password (printed once)')
+    .option(
+      '--chatter-every <seconds>',
+      'how often a community account writes to the brand (questions, complaints, praise; it answers your replies); 0: never',
+      '45',
+    )
     .action(async (options: DemoOptions) => {
+      const chatterEvery = Number(options.chatterEvery);
+      if (!Number.isInteger(chatterEvery) || chatterEvery < 0 || chatterEvery > 86_400) {
+        throw new CliError(`--chatter-every must be a whole number of seconds from 0 to 86400, not "${options.chatterEvery}"`);
+      }
       const appView = appViewDatabase(options.withAppview);
       const data = options.data ?? join(process.env.HEARTH_DATA_DIR ?? '.hearth', 'demo');
       const config = loadConfig({ port: options.port, host: options.host, data, allowPrivateNetworks: true });
@@ -90,7 +101,9 @@ export function registerDemo(program: Command): void {
       });
       let network: DemoNetwork | undefined;
       let server: RunningServer | undefined;
+      let chatter: Chatter | undefined;
       const stop = async (): Promise<void> => {
+        chatter?.stop();
         try {
           await server?.close();
           await hearth.close();
@@ -108,7 +121,15 @@ export function registerDemo(program: Command): void {
         });
         const seed = await seedDemo(hearth, network, { newPassword: options.newPassword === true });
         server = await startServer(hearth, { worker: true });
-        process.stdout.write(formatDemoSummary(seed, { url: server.url, network, dataDir: config.dataDir }));
+        if (chatterEvery > 0) {
+          chatter = startChatter(network, seed.brand, seed.community, {
+            intervalMs: chatterEvery * 1000,
+            onError: (error) => logger.warn({ err: error }, 'the demo community could not post'),
+          });
+        }
+        process.stdout.write(
+          formatDemoSummary(seed, { url: server.url, network, dataDir: config.dataDir, chatterEverySeconds: chatterEvery }),
+        );
       } catch (error) {
         await stop().catch(() => undefined);
         throw error;
