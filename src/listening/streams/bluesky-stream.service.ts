@@ -68,6 +68,8 @@ export function handleResolversFor(fetcher: typeof fetch): HandleResolvers {
 const addMs = (iso: string, ms: number): string => new Date(Date.parse(iso) + ms).toISOString();
 const MAX_BACKOFF_MS = 10 * 60 * 1000;
 const FIRST_BACKOFF_MS = 10 * 1000;
+/** How long a kept post waits for others before they are stored together. */
+const KEPT_FLUSH_DELAY_MS = 100;
 
 export async function streamBlueskySource(
   deps: PollDeps & { handles?: HandleResolvers },
@@ -96,6 +98,7 @@ class StreamWindow {
   private lost = false;
   private connection: FirehoseConnection | null = null;
   private wake: (() => void) | null = null;
+  private soon: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly deps: PollDeps & { handles?: HandleResolvers },
@@ -141,6 +144,12 @@ class StreamWindow {
       onPost: async (post) => {
         if ((await filter.keep(post)) !== null) {
           this.pending.push({ post });
+          // A kept post is stored within ~100 ms (posts arriving together share one flush), not at
+          // the next periodic flush: mentions reach the inbox in about a second.
+          this.soon ??= setTimeout(() => {
+            this.soon = undefined;
+            this.wake?.();
+          }, KEPT_FLUSH_DELAY_MS);
         }
       },
       onFatal: (error) => {
@@ -162,6 +171,7 @@ class StreamWindow {
       }
     } finally {
       this.options.signal?.removeEventListener('abort', abort);
+      clearTimeout(this.soon);
       await this.connection.close();
     }
     // What was handled before the close is stored; its cursor with it.

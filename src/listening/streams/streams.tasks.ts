@@ -28,7 +28,7 @@ export interface TaskGroup {
   schedule(queue: JobQueue): Promise<void>;
 }
 
-export const STREAM_WINDOW_MS = 25_000;
+export const STREAM_WINDOW_MS = 60_000;
 /** The source's claim: window + backfill (bounded by its timeouts) + last flush. */
 export const STREAM_CLAIM_SECONDS = 120;
 const STREAM_LEASE_SECONDS = 150;
