@@ -4,6 +4,7 @@
  * member's role and in that member's name in the audit log: `--as EMAIL`, or the workspace's
  * first owner.
  */
+import type { Command } from 'commander';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { findUserByEmail, findUserById, type User } from '../workspaces/accounts.service.js';
@@ -77,3 +78,18 @@ export async function actingMemberIn(
   });
   return { workspace, user: member, access };
 }
+
+/** The options of a command that acts in one workspace: --workspace, --as, --json, --data. */
+export interface WorkspaceCommandOptions {
+  workspace: string;
+  as?: string;
+  json?: boolean;
+  data?: string;
+}
+
+export const withWorkspaceOptions = (command: Command, json = 'print JSON (the API’s shapes)'): Command =>
+  command
+    .requiredOption('-w, --workspace <idOrName>', 'the workspace id, or its exact name')
+    .option('--as <email>', AS_HELP)
+    .option('--json', json)
+    .option('-d, --data <dir>', 'data folder (env HEARTH_DATA_DIR, default ./.hearth)');

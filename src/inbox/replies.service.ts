@@ -83,14 +83,7 @@ export async function sendReply(
       'This message cannot be answered from Hearth: its network did not give a way to reply to it',
     );
   }
-  const account = conversation.account_id
-    ? await db
-        .selectFrom('connected_accounts')
-        .selectAll()
-        .where('id', '=', conversation.account_id)
-        .where('removed_at', 'is', null)
-        .executeTakeFirst()
-    : undefined;
+  const account = await receivingAccount(db, conversation.account_id);
   if (!account) {
     throw conflict('The account this conversation arrived on is no longer connected: reconnect it to reply');
   }
@@ -192,14 +185,7 @@ export async function retryReply(
     .select(['account_id'])
     .where('id', '=', message.conversation_id)
     .executeTakeFirstOrThrow();
-  const account = conversation.account_id
-    ? await deps.db
-        .selectFrom('connected_accounts')
-        .selectAll()
-        .where('id', '=', conversation.account_id)
-        .where('removed_at', 'is', null)
-        .executeTakeFirst()
-    : undefined;
+  const account = await receivingAccount(deps.db, conversation.account_id);
   if (!answered?.ref || !account) {
     await deps.db
       .updateTable('conversation_messages')
@@ -214,6 +200,13 @@ export async function retryReply(
 }
 
 type AccountForReply = Selectable<ConnectedAccountsTable>;
+
+/** The connected account a conversation arrived on, while it is still connected. */
+async function receivingAccount(db: Kysely<Database>, accountId: string | null): Promise<AccountForReply | undefined> {
+  return accountId === null
+    ? undefined
+    : db.selectFrom('connected_accounts').selectAll().where('id', '=', accountId).where('removed_at', 'is', null).executeTakeFirst();
+}
 
 async function deliver(
   deps: ReplyDeps,

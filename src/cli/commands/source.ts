@@ -4,23 +4,13 @@
  */
 import type { Command } from 'commander';
 import { addSource, listSources, removeSource, type NewSource, type SourceView } from '../../listening/sources.service.js';
-import { actingMember, AS_HELP } from '../acting-member.js';
+import { actingMember, withWorkspaceOptions, type WorkspaceCommandOptions } from '../acting-member.js';
 import { CliError } from '../cli-errors.js';
 import { withHearth } from '../context.js';
 
-interface CommonOptions {
-  workspace: string;
-  as?: string;
-  json?: boolean;
-  data?: string;
-}
+type CommonOptions = WorkspaceCommandOptions;
 
-const withCommon = (command: Command): Command =>
-  command
-    .requiredOption('-w, --workspace <idOrName>', 'the workspace id, or its exact name')
-    .option('--as <email>', AS_HELP)
-    .option('--json', 'print JSON (the API’s shapes)')
-    .option('-d, --data <dir>', 'data folder (env HEARTH_DATA_DIR, default ./.hearth)');
+const withCommon = (command: Command): Command => withWorkspaceOptions(command);
 
 function describeSource(source: SourceView): string {
   const where = source.url ? ` ${source.url}` : '';

@@ -1,7 +1,5 @@
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { simpleParser, type ParsedMail } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
   addMember,
@@ -11,6 +9,7 @@ import {
   type TestApp,
 } from '../../../test/http-harness.js';
 import { listeningDeps } from '../../../test/listening-fixtures.js';
+import { startSmtpPeer, type SmtpPeer } from '../../../test/smtp-peer.js';
 import { signatureFor } from '../../connectors/webhook/signature.js';
 import { createMailer } from '../../core/mailer.js';
 import { createSafeFetch } from '../../core/safe-fetch.js';
@@ -23,30 +22,14 @@ describeEachDatabase('inbox routing: rules, round-robin, department notification
   let owner: Browser;
   let workspaceId = '';
   const agents: { id: string; email: string }[] = [];
-  const mails: ParsedMail[] = [];
   const hooks: { headers: IncomingHttpHeaders; body: string }[] = [];
-  let smtp: SMTPServer;
+  let smtp: SmtpPeer;
   let hookServer: ReturnType<typeof createServer>;
   let hookUrl = '';
-  let smtpPort = 0;
   const api = (path: string): string => `/api/v1/workspaces/${workspaceId}/inbox${path}`;
 
   beforeAll(async () => {
-    smtp = new SMTPServer({
-      disabledCommands: ['STARTTLS', 'AUTH'],
-      logger: false,
-      onData(stream, _session, callback) {
-        simpleParser(stream).then(
-          (mail) => {
-            mails.push(mail);
-            callback();
-          },
-          (error: Error) => callback(error),
-        );
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-    smtpPort = (smtp.server.address() as AddressInfo).port;
+    smtp = await startSmtpPeer();
     hookServer = createServer((request, response) => {
       const chunks: Buffer[] = [];
       request.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -96,7 +79,7 @@ describeEachDatabase('inbox routing: rules, round-robin, department notification
   afterAll(async () => {
     await t.close();
     await new Promise<void>((resolve) => hookServer.close(() => resolve()));
-    await new Promise<void>((resolve) => smtp.close(() => resolve()));
+    await smtp.close();
   });
 
   it('refuses rules and settings that point at nothing', async () => {
@@ -220,11 +203,11 @@ describeEachDatabase('inbox routing: rules, round-robin, department notification
       logger: deps.logger,
       fetch: createSafeFetch({ allowPrivateNetworks: true }),
       secrets: t.publishing.deps.secrets,
-      mailer: createMailer({ url: `smtp://127.0.0.1:${smtpPort}`, from: 'Hearth <hearth@brand.test>' }),
+      mailer: createMailer({ url: `smtp://127.0.0.1:${smtp.port}`, from: 'Hearth <hearth@brand.test>' }),
     });
     expect(report).toEqual({ sent: 2, failed: 0, unavailable: 0, retrying: 0 });
-    expect(mails.map((mail) => mail.subject)).toEqual(['[Hearth] Support: Big accounts']);
-    expect(mails[0]?.text).toContain('@u1.test on bluesky');
+    expect(smtp.mails.map((mail) => mail.subject)).toEqual(['[Hearth] Support: Big accounts']);
+    expect(smtp.mails[0]?.text).toContain('@u1.test on bluesky');
     expect(hooks).toHaveLength(1);
     const hook = hooks[0]!;
     expect(hook.headers['x-hearth-signature']).toBe(

@@ -1,10 +1,9 @@
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
-import { simpleParser, type ParsedMail } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { seedWorkspace, testClock } from '../../../test/listening-fixtures.js';
+import { startSmtpPeer, type SmtpPeer } from '../../../test/smtp-peer.js';
 import { signatureFor } from '../../connectors/webhook/signature.js';
 import { createLogger } from '../../core/logger.js';
 import { createMailer } from '../../core/mailer.js';
@@ -53,39 +52,16 @@ const firing = (key: string): Firing => ({
 describeEachDatabase('alert delivery', (use) => {
   const clock = testClock();
   const secrets = createSecretBox(randomBytes(32));
-  const mails: ParsedMail[] = [];
   const hooks: Received[] = [];
   let hookStatus = 200;
-  let smtp: SMTPServer;
-  let smtpPort = 0;
+  let smtp: SmtpPeer;
   let hookServer: ReturnType<typeof createServer>;
   let hookUrl = '';
   let access: WorkspaceAccess;
   let deps: AlertingDeps;
 
   beforeAll(async () => {
-    smtp = new SMTPServer({
-      disabledCommands: ['STARTTLS'],
-      logger: false,
-      onAuth(auth, _session, callback) {
-        if (auth.username === 'hearth' && auth.password === 's3cret pass') {
-          callback(null, { user: auth.username });
-        } else {
-          callback(new Error('Invalid username or password'));
-        }
-      },
-      onData(stream, _session, callback) {
-        simpleParser(stream).then(
-          (mail) => {
-            mails.push(mail);
-            callback();
-          },
-          (error: Error) => callback(error),
-        );
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-    smtpPort = (smtp.server.address() as AddressInfo).port;
+    smtp = await startSmtpPeer({ user: 'hearth', password: 's3cret pass' });
     hookServer = createServer((request, response) => {
       const chunks: Buffer[] = [];
       request.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -103,7 +79,7 @@ describeEachDatabase('alert delivery', (use) => {
       logger: createLogger({ level: 'silent' }),
       secrets,
       mailer: createMailer({
-        url: `smtp://hearth:${encodeURIComponent('s3cret pass')}@127.0.0.1:${smtpPort}`,
+        url: `smtp://hearth:${encodeURIComponent('s3cret pass')}@127.0.0.1:${smtp.port}`,
         from: 'Hearth <alerts@brand.test>',
         timeoutMs: 5_000,
       }),
@@ -112,7 +88,7 @@ describeEachDatabase('alert delivery', (use) => {
   });
   afterAll(async () => {
     deps.mailer?.close();
-    await new Promise<void>((resolve) => smtp.close(resolve));
+    await smtp.close();
     hookServer.closeAllConnections();
     await new Promise<void>((resolve) => hookServer.close(() => resolve()));
   });
@@ -161,8 +137,8 @@ describeEachDatabase('alert delivery', (use) => {
     // Done is done: a duplicate job sends nothing.
     expect(await sendDelivery(deps, webhook, false)).toBe('skipped');
 
-    expect(mails).toHaveLength(1);
-    const mail = mails[0]!;
+    expect(smtp.mails).toHaveLength(1);
+    const mail = smtp.mails[0]!;
     expect(mail.subject).toBe('[Hearth] Big voices: @star.example (120,000 followers) mentioned you');
     expect(mail.from?.text).toContain('alerts@brand.test');
     expect(mail.text).toContain('@star.example has 120,000 followers (threshold 10,000).');
@@ -232,7 +208,7 @@ describeEachDatabase('alert delivery', (use) => {
 
     const { email: other } = await fired(rule, 'mention:m6');
     const wrong = createMailer({
-      url: `smtp://hearth:wrong@127.0.0.1:${smtpPort}`,
+      url: `smtp://hearth:wrong@127.0.0.1:${smtp.port}`,
       from: 'x@brand.test',
       timeoutMs: 5_000,
     });

@@ -7,7 +7,7 @@ import { useCurrentWorkspace } from '../../workspaces/workspace-context';
 import { useCompetitorReport } from '../trends/insights.queries';
 import { InsightPostCard } from '../trends/InsightPostCard';
 import { rhythmOption } from './chart-options';
-import { EChart } from './EChart';
+import { EChart } from '../../components/EChart';
 
 const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 

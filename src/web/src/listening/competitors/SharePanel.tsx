@@ -7,7 +7,7 @@ import { useCurrentWorkspace } from '../../workspaces/workspace-context';
 import { SOV_WEIGHTS, type SovWeight } from '../trends/insights.api';
 import { useShareOfVoice } from '../trends/insights.queries';
 import { sovOption } from './chart-options';
-import { EChart } from './EChart';
+import { EChart } from '../../components/EChart';
 
 /** Share of voice: the weight chosen, the chart, the formula and the counts behind each share. */
 export function SharePanel() {

@@ -1,11 +1,11 @@
 import { BarChart, HeatmapChart } from 'echarts/charts';
-import { GridComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
+import { GridComponent, LegendComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
 import { init, use, type EChartsCoreOption, type ECharts } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 
-// Only what the competitor charts need: the bundle stays small.
-use([BarChart, HeatmapChart, GridComponent, TooltipComponent, VisualMapComponent, SVGRenderer]);
+// Only what the app's charts need (mentions over time, share of voice, rhythm): the bundle stays small.
+use([BarChart, HeatmapChart, GridComponent, LegendComponent, TooltipComponent, VisualMapComponent, SVGRenderer]);
 
 /** An ECharts chart drawn into a div (SVG), resized with its container. */
 export function EChart({
