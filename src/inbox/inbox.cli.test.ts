@@ -64,6 +64,14 @@ describe('hearth inbox', () => {
           createdAt: '2026-12-01T12:00:00Z',
           addressedTo: ['other.test'],
         },
+        {
+          id: 'at://did:plc:dd/app.bsky.feed.post/4',
+          network: 'bluesky',
+          author: 'dd.test',
+          text: '@brand.test you are stupid idiots, shut up and die',
+          createdAt: '2026-12-01T13:00:00Z',
+          addressedTo: ['brand.test'],
+        },
       ]
         .map((item) => JSON.stringify(item))
         .join('\n'),
@@ -84,6 +92,16 @@ describe('hearth inbox', () => {
     expect((await hearth(data, 'inbox', 'list', '--workspace', 'Brand A', '--status', 'gone')).err).toMatch(
       /--status must be one of/,
     );
+    // The insult is sorted out of the main view, into the spam tab, tagged offensive.
+    const db = new BetterSqlite3(join(data, 'hearth.db'), { readonly: true });
+    try {
+      expect(db.prepare(`select spam, tags from conversations where author_handle = 'dd.test'`).get()).toEqual({
+        spam: 1,
+        tags: '["offensive"]',
+      });
+    } finally {
+      db.close();
+    }
   });
 
   it('assigns to a member, refuses strangers, filters by assignee, and closes', async () => {

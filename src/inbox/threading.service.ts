@@ -83,8 +83,11 @@ async function threadOne(trx: Kysely<Database>, row: MentionInsert, accountId: s
     followers: row.author_followers ?? null,
     answered: false,
   });
-  const spam = analysis.spam?.label === 'spam' ? 1 : 0;
-  const parent = row.reply_to
+  // Spam and offensive messages are sorted out of the main view (the Spam tab), offensive ones tagged so.
+  const offensive = analysis.offensive?.label === 'offensive';
+  const spam = analysis.spam?.label === 'spam' || offensive ? 1 : 0;
+  const answered = row.reply_to ?? null;
+  const parent = answered
     ? await trx
         .selectFrom('conversation_messages')
         .innerJoin('conversations', 'conversations.id', 'conversation_messages.conversation_id')
@@ -95,7 +98,13 @@ async function threadOne(trx: Kysely<Database>, row: MentionInsert, accountId: s
           'conversations.priority',
         ])
         .where('conversation_messages.workspace_id', '=', row.workspace_id)
-        .where('conversation_messages.external_id', '=', row.reply_to)
+        // Bluesky answers name the post's network id; Mastodon's name the status id, kept as its ref.
+        .where((eb) =>
+          eb.or([
+            eb('conversation_messages.external_id', '=', answered),
+            eb('conversation_messages.ref', '=', answered),
+          ]),
+        )
         .where('conversations.network', '=', row.network)
         .executeTakeFirst()
     : undefined;
@@ -117,7 +126,7 @@ async function threadOne(trx: Kysely<Database>, row: MentionInsert, accountId: s
         status: 'open',
         snoozed_until: null,
         assignee_id: null,
-        tags: '[]',
+        tags: offensive ? '["offensive"]' : '[]',
         priority: priority.score,
         priority_reasons: JSON.stringify(priority.reasons),
         spam,

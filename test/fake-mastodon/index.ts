@@ -63,7 +63,11 @@ export interface FakeMastodon {
    * Posts a public status as this username (created on first use), as another client would: its
    * #hashtags reach the tag timelines and its @mentions of local accounts their notifications.
    */
-  publish(username: string, text: string, options?: { language?: string; visibility?: FakeStatus['visibility'] }): FakeStatus;
+  publish(
+    username: string,
+    text: string,
+    options?: { language?: string; visibility?: FakeStatus['visibility']; inReplyToId?: string },
+  ): FakeStatus;
   /** Every notification, oldest first. */
   notifications(): FakeNotification[];
   /** Every request received, oldest first (faulted ones included). */
@@ -122,7 +126,9 @@ export async function startFakeMastodon(options: FakeMastodonOptions = {}): Prom
       if (store.accountByUsername(username) === undefined) {
         store.tokenFor(username);
       }
-      const account = store.accountByUsername(username) as NonNullable<ReturnType<FakeStore['accountByUsername']>>;
+      const account = store.accountByUsername(username) as NonNullable<
+        ReturnType<FakeStore['accountByUsername']>
+      >;
       const status: FakeStatus = {
         id: store.nextId(),
         accountId: account.id,
@@ -130,8 +136,10 @@ export async function startFakeMastodon(options: FakeMastodonOptions = {}): Prom
         spoilerText: '',
         visibility: publishOptions.visibility ?? 'public',
         language: publishOptions.language ?? null,
-        inReplyToId: null,
-        inReplyToAccountId: null,
+        inReplyToId: publishOptions.inReplyToId ?? null,
+        inReplyToAccountId: publishOptions.inReplyToId
+          ? (store.statuses.get(publishOptions.inReplyToId)?.accountId ?? null)
+          : null,
         mediaIds: [],
         createdAt: now().toISOString(),
         favouritesCount: 0,

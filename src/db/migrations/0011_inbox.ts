@@ -90,6 +90,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.createIndex('conversation_messages_thread_idx').on('conversation_messages').columns(['conversation_id', 'created_at']).execute();
   // A reply joins the conversation of the post it answers: found by that post's network id.
   await db.schema.createIndex('conversation_messages_external_idx').on('conversation_messages').columns(['workspace_id', 'external_id']).execute();
+  await db.schema.createIndex('conversation_messages_ref_idx').on('conversation_messages').columns(['workspace_id', 'ref']).execute();
 
   await db.schema
     .createTable('saved_replies')
