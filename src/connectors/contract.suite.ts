@@ -234,6 +234,22 @@ export function describeConnectorContract<C>(
       expect([null, 0]).toContain(metrics[0]?.quotes);
       expect(await connection.metrics([])).toEqual([]);
     });
+
+    it('moderation a network does not offer is refused as permanent, never pretended', async (context) => {
+      const { capabilities } = harness.connector;
+      // What a network offers is exercised on its peer by the inbox tests (block, hide a reply).
+      context.skip(
+        capabilities.block && capabilities.hideReplies,
+        `${harness.connector.network} offers every moderation action`,
+      );
+      const connection = await connect();
+      if (!capabilities.block) {
+        await expectConnectorError(connection.block('someone'), 'permanent');
+      }
+      if (!capabilities.hideReplies) {
+        await expectConnectorError(connection.hideReply('no-such-ref'), 'permanent');
+      }
+    });
   });
 }
 

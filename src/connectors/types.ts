@@ -25,6 +25,10 @@ export interface ConnectorCapabilities {
   /** `findPublished` can tell whether a key was published (otherwise a retry with the same key is the answer). */
   readBack: boolean;
   metrics: boolean;
+  /** `block` stops an account from interacting with ours. */
+  block: boolean;
+  /** `hideReply` hides a reply under one of our own posts (Bluesky: the thread gate's hidden replies). */
+  hideReplies: boolean;
 }
 
 export interface ConnectorLimits {
@@ -102,6 +106,10 @@ export interface Connection {
   recentPosts(limit: number): Promise<OwnPost[]>;
   /** Current engagement of published posts (missing posts are left out). */
   metrics(refs: readonly string[]): Promise<PostMetrics[]>;
+  /** Blocks an account (its network id or handle); blocking twice is not an error. Only when `capabilities.block`. */
+  block(account: string): Promise<void>;
+  /** Hides a reply (its `ref`) in a thread one of our posts started. Only when `capabilities.hideReplies`. */
+  hideReply(ref: string): Promise<void>;
 }
 
 /** What a connector may use from the host: never `globalThis.fetch` directly. */

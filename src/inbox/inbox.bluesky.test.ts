@@ -247,4 +247,54 @@ describeEachDatabase('the inbox on a real local Bluesky network', (use) => {
     ).toBeGreaterThanOrEqual(1);
     expect((await owner.get(api('/conversations/nope'))).status).toBe(404);
   });
+  it('hides a reply under our post and blocks its author, on the network, with a note each', async () => {
+    const ours = await brand.agent.post({ text: 'Our new Aurore lamp is here.' });
+    const root = { uri: ours.uri, cid: ours.cid };
+    const rude = await mentionFrom(other, 'Too bad it only comes in grey', { ...root, root });
+    // Every item here is stored at the harness's fixed time: find the conversation by what it says.
+    const listed = (await owner.get(api('/conversations?search=grey'))).body as { items: Conversation[] };
+    expect(listed.items).toHaveLength(1);
+    const id = listed.items[0]!.id;
+
+    const hidden = await owner.post(api(`/conversations/${id}/hide`), {});
+    expect(hidden.status, JSON.stringify(hidden.body)).toBe(200);
+    expect(hidden.body).toMatchObject({
+      kind: 'note',
+      text: expect.stringMatching(/^Hid this reply from @.* on Bluesky/) as unknown,
+    });
+    const gate = await brand.agent.com.atproto.repo.getRecord({
+      repo: brand.did,
+      collection: 'app.bsky.feed.threadgate',
+      rkey: ours.uri.split('/').pop()!,
+    });
+    expect(gate.data.value as { hiddenReplies: string[]; post: string }).toMatchObject({
+      post: ours.uri,
+      hiddenReplies: [rude.uri],
+    });
+
+    expect((await owner.post(api(`/conversations/${id}/block`), {})).status).toBe(200);
+    expect((await owner.post(api(`/conversations/${id}/block`), {})).status).toBe(200);
+    const blocks = await brand.agent.com.atproto.repo.listRecords({
+      repo: brand.did,
+      collection: 'app.bsky.graph.block',
+    });
+    expect(blocks.data.records.map((record) => (record.value as { subject: string }).subject)).toEqual([
+      other.did,
+    ]);
+    const thread = (await owner.get(api(`/conversations/${id}`))).body as {
+      conversation: { tags: string[] };
+      messages: { kind: string }[];
+    };
+    expect(thread.conversation.tags).toEqual(['blocked', 'hidden']);
+    expect(thread.messages.filter((m) => m.kind === 'note')).toHaveLength(3);
+
+    // A mention that answers nothing of ours cannot be hidden from it.
+    await mentionFrom(other, `@${brand.handle} one more thing`);
+    const mention = (
+      (await owner.get(api('/conversations?search=thing'))).body as { items: Conversation[] }
+    ).items[0]!;
+    const refused = await owner.post(api(`/conversations/${mention.id}/hide`), {});
+    expect(refused.status).toBe(409);
+    expect(JSON.stringify(refused.body)).toMatch(/not a reply/);
+  });
 });

@@ -95,7 +95,9 @@ describe('hearth inbox', () => {
     // The insult is sorted out of the main view, into the spam tab, tagged offensive.
     const db = new BetterSqlite3(join(data, 'hearth.db'), { readonly: true });
     try {
-      expect(db.prepare(`select spam, tags from conversations where author_handle = 'dd.test'`).get()).toEqual({
+      expect(
+        db.prepare(`select spam, tags from conversations where author_handle = 'dd.test'`).get(),
+      ).toEqual({
         spam: 1,
         tags: '["offensive"]',
       });
@@ -140,5 +142,9 @@ describe('hearth inbox', () => {
     const unanswerable = await hearth(data, 'inbox', 'reply', ids[1]!, '--text', 'So sorry, we are on it.');
     expect(unanswerable.code).toBe(1);
     expect(unanswerable.err).toMatch(/cannot be answered from Hearth/);
+    // Moderation needs the account's credentials; stored ones that cannot be opened say so.
+    const hidden = await hearth(data, 'inbox', 'hide', ids[0]!);
+    expect(hidden.code).toBe(1);
+    expect(hidden.err).toMatch(/credentials cannot be opened .*connect it again/);
   });
 });

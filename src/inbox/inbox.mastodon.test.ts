@@ -99,4 +99,13 @@ describeEachDatabase('the inbox on Mastodon (fake)', (use) => {
       1,
     );
   });
+  it('blocks the author on Mastodon (looked up by handle); hiding a reply is refused there', async () => {
+    const listed = (await owner.get(api('/inbox/conversations'))).body as { items: { id: string }[] };
+    const id = listed.items[0]!.id;
+    expect((await owner.post(api(`/inbox/conversations/${id}/block`), {})).status).toBe(200);
+    expect(mastodon.blockedBy('brand')).toEqual(['dave']);
+    const refused = await owner.post(api(`/inbox/conversations/${id}/hide`), {});
+    expect(refused.status).toBe(409);
+    expect(JSON.stringify(refused.body)).toMatch(/Mastodon does not let an account hide/);
+  });
 });

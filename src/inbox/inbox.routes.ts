@@ -26,6 +26,7 @@ import {
 import { retryReply, sendReply, type ReplyDeps } from './replies.service.js';
 import { createInboxEvents } from './inbox-events.js';
 import { routingRoutes } from './routing/routing.routes.js';
+import { moderate } from './moderation.service.js';
 import { deleteSavedReply, listSavedReplies, saveReply } from './saved-replies.service.js';
 
 const conversationParams = workspaceParams.extend({ conversationId: z.string().min(1).max(64) });
@@ -276,6 +277,48 @@ export const inboxRoutes =
         const outcome = await sendReply(replyDeps, access, request.params.conversationId, request.body);
         return reply.status(201).send(outcome);
       },
+    );
+
+    app.post(
+      `${base}/conversations/:conversationId/block`,
+      {
+        schema: {
+          tags: ['inbox'],
+          summary:
+            'Block the author on the network, from the account the conversation arrived on (owner, admin, manager); leaves a note',
+          params: conversationParams,
+          response: { 200: messageOut, ...errors },
+        },
+      },
+      async (request) =>
+        moderate(
+          replyDeps,
+          await requireWorkspace(request, deps, request.params.workspaceId),
+          request.params.conversationId,
+          'block',
+        ),
+    );
+
+    app.post(
+      `${base}/conversations/:conversationId/hide`,
+      {
+        schema: {
+          tags: ['inbox'],
+          summary:
+            'Hide one of their replies (default: the latest) under our post, where the network allows it (Bluesky; Mastodon answers 409); leaves a note',
+          params: conversationParams,
+          body: z.object({ messageId: z.string().min(1).max(64).optional() }).default({}),
+          response: { 200: messageOut, ...errors },
+        },
+      },
+      async (request) =>
+        moderate(
+          replyDeps,
+          await requireWorkspace(request, deps, request.params.workspaceId),
+          request.params.conversationId,
+          'hide',
+          request.body.messageId,
+        ),
     );
 
     app.post(

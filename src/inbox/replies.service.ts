@@ -202,7 +202,7 @@ export async function retryReply(
 type AccountForReply = Selectable<ConnectedAccountsTable>;
 
 /** The connected account a conversation arrived on, while it is still connected. */
-async function receivingAccount(db: Kysely<Database>, accountId: string | null): Promise<AccountForReply | undefined> {
+export async function receivingAccount(db: Kysely<Database>, accountId: string | null): Promise<AccountForReply | undefined> {
   return accountId === null
     ? undefined
     : db.selectFrom('connected_accounts').selectAll().where('id', '=', accountId).where('removed_at', 'is', null).executeTakeFirst();

@@ -30,6 +30,38 @@ export function accountRoutes(app: FastifyInstance, context: RouteContext, setti
 
   app.get('/api/v2/instance', async () => instanceJson(base(), settings));
 
+  // acct is `user` or `user@domain`; this instance's own domain names its local accounts.
+  app.get<{ Querystring: { acct?: string } }>('/api/v1/accounts/lookup', async (request, reply) => {
+    const [username, domain] = (request.query.acct ?? '').split('@');
+    const local = domain === undefined || domain === new URL(base()).host;
+    const account = local && username ? store.accountByUsername(username) : undefined;
+    return account === undefined ? fail(reply, 404, 'Record not found') : accountJson(base(), account, store);
+  });
+
+  app.post<{ Params: { id: string } }>('/api/v1/accounts/:id/block', async (request, reply) => {
+    const blocker = authenticate(context, request, reply);
+    if (blocker === undefined || blocker === null) {
+      return reply;
+    }
+    const target = store.account(request.params.id);
+    if (target === undefined) {
+      return fail(reply, 404, 'Record not found');
+    }
+    const blocked = store.blocks.get(blocker.id) ?? new Set<string>();
+    blocked.add(target.id);
+    store.blocks.set(blocker.id, blocked);
+    // A Relationship entity, trimmed to what clients read.
+    return {
+      id: target.id,
+      following: false,
+      followed_by: false,
+      blocking: true,
+      blocked_by: false,
+      muting: false,
+      requested: false,
+    };
+  });
+
   app.get<{ Params: { id: string } }>('/api/v1/accounts/:id', async (request, reply) => {
     const account = store.account(request.params.id);
     return account === undefined ? fail(reply, 404, 'Record not found') : accountJson(base(), account, store);

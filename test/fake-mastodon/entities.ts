@@ -2,7 +2,14 @@
  * The fake's records presented as Mastodon's documented JSON entities (snake_case, ids as strings):
  * Account, CredentialAccount, Status, MediaAttachment, Application and the v2 Instance.
  */
-import { hashtagsOf, type FakeAccount, type FakeMedia, type FakeNotification, type FakeStatus, type FakeStore } from './store.js';
+import {
+  hashtagsOf,
+  type FakeAccount,
+  type FakeMedia,
+  type FakeNotification,
+  type FakeStatus,
+  type FakeStore,
+} from './store.js';
 import { contentHtml } from './text.js';
 
 export interface InstanceSettings {

@@ -70,6 +70,8 @@ export interface FakeMastodon {
   ): FakeStatus;
   /** Every notification, oldest first. */
   notifications(): FakeNotification[];
+  /** The usernames `username` has blocked. */
+  blockedBy(username: string): string[];
   /** Every request received, oldest first (faulted ones included). */
   requests(): RecordedRequest[];
   faults: FaultInjector;
@@ -152,6 +154,11 @@ export async function startFakeMastodon(options: FakeMastodonOptions = {}): Prom
       return { ...status };
     },
     notifications: () => [...store.notifications],
+    blockedBy: (username) => {
+      const blocker = store.accountByUsername(username);
+      const ids = blocker ? [...(store.blocks.get(blocker.id) ?? [])] : [];
+      return ids.map((id) => store.account(id)?.username ?? id);
+    },
     requests: () => [...recorded],
     faults,
     close: () => app.close(),

@@ -68,6 +68,8 @@ export class FakeStore {
   readonly statuses = new Map<string, FakeStatus>();
   readonly media = new Map<string, FakeMedia>();
   readonly notifications: FakeNotification[] = [];
+  /** Who blocked whom: blocker account id → blocked account ids. */
+  readonly blocks = new Map<string, Set<string>>();
   /** `${accountId}:${key}` → status id, as Mastodon keeps it (per account, in Redis). */
   private readonly idempotency = new Map<string, string>();
   private lastId = 110_000_000_000_000_000n;

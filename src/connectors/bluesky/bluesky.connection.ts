@@ -28,6 +28,7 @@ import { decodePostRef, encodePostRef, POST_COLLECTION, postUrl } from './post-r
 import { readProfile } from './profile.js';
 import { recordKeyFor } from './record-key.js';
 import { getRecordOrNull } from './records.js';
+import { blockAccount, hideReply } from './moderation.js';
 
 const LIST_PAGE = 100;
 const GET_POSTS_BATCH = 25;
@@ -111,6 +112,15 @@ export class BlueskyConnection implements Connection {
       // Deleting a record that is already gone succeeds.
       await agent.com.atproto.repo.deleteRecord({ repo: did, collection: POST_COLLECTION, rkey: at.rkey });
     });
+  }
+
+  block(account: string): Promise<void> {
+    // A put under a key derived from the account: repeating it rewrites the same block.
+    return this.session.run('safe', (session) => blockAccount(session, account, this.context.now()));
+  }
+
+  hideReply(ref: string): Promise<void> {
+    return this.session.run('safe', (session) => hideReply(session, ref, this.context.now()));
   }
 
   recentPosts(limit: number): Promise<OwnPost[]> {

@@ -11,6 +11,8 @@ export const BLUESKY_CAPABILITIES: ConnectorCapabilities = Object.freeze({
   readBack: true,
   // Served by the AppView (app.bsky.feed.getPosts): a PDS without one answers 502 → 'transient'.
   metrics: true,
+  block: true,
+  hideReplies: true,
 });
 
 export const BLUESKY_LIMITS: ConnectorLimits = Object.freeze({

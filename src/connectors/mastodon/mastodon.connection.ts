@@ -101,6 +101,25 @@ export class MastodonConnection implements Connection {
     await this.client.call('DELETE', `/api/v1/statuses/${decodeStatusRef(ref)}`, z.unknown(), {}, true);
   }
 
+  /** By account id, or by handle (`user` on this instance, `user@domain` elsewhere), looked up first. */
+  async block(account: string): Promise<void> {
+    const id = /^\d+$/.test(account)
+      ? account
+      : (
+          await this.client.call('GET', '/api/v1/accounts/lookup', accountSchema, {
+            query: { acct: account.replace(/^@/, '') },
+          })
+        ).data.id;
+    // Blocking an account already blocked answers the same relationship: idempotent by nature.
+    await this.client.call('POST', `/api/v1/accounts/${encodeURIComponent(id)}/block`, z.unknown());
+  }
+
+  hideReply(): Promise<void> {
+    return Promise.reject(
+      new ConnectorError('permanent', 'Mastodon does not let an account hide the replies to its posts'),
+    );
+  }
+
   async recentPosts(limit: number): Promise<OwnPost[]> {
     const accountId =
       this.accountId ??

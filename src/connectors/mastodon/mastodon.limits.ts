@@ -18,6 +18,8 @@ export const MASTODON_CAPABILITIES: ConnectorCapabilities = {
   // returns the first status instead, which is how an unknown outcome is settled.
   readBack: false,
   metrics: true,
+  block: true,
+  hideReplies: false,
 };
 
 export const MASTODON_LIMITS: ConnectorLimits = {

@@ -66,6 +66,14 @@ export class WebhookConnection implements Connection {
     return unsupported('count engagement');
   }
 
+  block(): Promise<void> {
+    return unsupported('block accounts');
+  }
+
+  hideReply(): Promise<void> {
+    return unsupported('hide replies');
+  }
+
   private async send(payload: PostPayload | PingPayload): Promise<{ id: string | null; url: string | null }> {
     const body = JSON.stringify(payload);
     const timestamp = String(Math.floor(this.context.now().getTime() / 1000));

@@ -14,6 +14,8 @@ export const WEBHOOK_CAPABILITIES: ConnectorCapabilities = {
   readOwnPosts: false,
   readBack: false,
   metrics: false,
+  block: false,
+  hideReplies: false,
 };
 
 export const WEBHOOK_LIMITS: ConnectorLimits = {

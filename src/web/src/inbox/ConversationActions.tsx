@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import type { Member } from '../api/types';
 import { fromLocalInput } from '../lib/zoned-time';
 import type { Conversation, ConversationChanges } from './inbox.api';
-import { useUpdateConversation } from './inbox.queries';
+import { useModerate, useUpdateConversation } from './inbox.queries';
+import { ConfirmButton } from '../components/ConfirmButton';
 import { defaultSnooze } from './snooze';
 
 interface ConversationActionsProps {
@@ -13,17 +14,24 @@ interface ConversationActionsProps {
   timeZone: string;
   conversation: Conversation;
   members: Member[];
+  /** Blocking an author is for owners, admins and managers. */
+  canBlock: boolean;
 }
 
-/** Assign, change status, snooze until a time, tag, mark as spam. */
+/** Assign, change status, snooze until a time, tag, mark as spam, hide a reply, block the author. */
 export function ConversationActions({
   workspaceId,
   timeZone,
   conversation,
   members,
+  canBlock,
 }: ConversationActionsProps) {
   const { t } = useTranslation();
   const update = useUpdateConversation(workspaceId);
+  const moderate = useModerate(workspaceId, conversation.id);
+  const authorName = conversation.author.handle
+    ? `@${conversation.author.handle}`
+    : (conversation.author.name ?? '');
   const [snoozeUntil, setSnoozeUntil] = useState(() => defaultSnooze(Date.now(), timeZone));
   const [tags, setTags] = useState(conversation.tags);
   const serverTags = conversation.tags.join('\n');
@@ -86,6 +94,30 @@ export function ConversationActions({
         >
           {conversation.spam ? t('inbox.actions.notSpam') : t('inbox.actions.markSpam')}
         </Button>
+        {conversation.network === 'bluesky' ? (
+          <ConfirmButton
+            size="xs"
+            variant="subtle"
+            color="orange"
+            title={t('inbox.actions.hideTitle')}
+            message={t('inbox.actions.hideMessage')}
+            onConfirm={() => moderate.mutateAsync('hide')}
+          >
+            {t('inbox.actions.hide')}
+          </ConfirmButton>
+        ) : null}
+        {canBlock && (conversation.network === 'bluesky' || conversation.network === 'mastodon') ? (
+          <ConfirmButton
+            size="xs"
+            variant="subtle"
+            color="red"
+            title={t('inbox.actions.blockTitle', { author: authorName })}
+            message={t('inbox.actions.blockMessage', { author: authorName })}
+            onConfirm={() => moderate.mutateAsync('block')}
+          >
+            {t('inbox.actions.block')}
+          </ConfirmButton>
+        ) : null}
       </Group>
       <Group gap="xs" align="flex-end">
         <TextInput

@@ -25,6 +25,8 @@ interface ConversationPaneProps {
   members: Member[];
   /** Whether the user may reply and change the conversation (readers only read). */
   canAct: boolean;
+  /** Whether the user may block authors (owners, admins, managers). */
+  canBlock: boolean;
 }
 
 /** One conversation: who and why it matters, its messages, what can be done, the reply box. */
@@ -35,6 +37,7 @@ export function ConversationPane({
   live,
   members,
   canAct,
+  canBlock,
 }: ConversationPaneProps) {
   const { t } = useTranslation();
   const words = useInboxWords();
@@ -110,6 +113,7 @@ export function ConversationPane({
             timeZone={timeZone}
             conversation={conversation}
             members={members}
+            canBlock={canBlock}
           />
         ) : null}
         <Divider />

@@ -104,6 +104,7 @@ export function InboxPage() {
               live={live}
               members={members.data ?? []}
               canAct={canAct}
+              canBlock={canManageInbox(workspace.role)}
             />
           )}
         </Grid.Col>

@@ -200,6 +200,13 @@ export const sendReply = (
 ): Promise<{ message: Message; check: unknown }> =>
   api.post(`${base(workspaceId)}/conversations/${seg(id)}/replies`, request);
 
+/** Moderation on the network: block the author, or hide their latest reply under our post (Bluesky). */
+export const moderateConversation = (
+  workspaceId: string,
+  id: string,
+  action: 'block' | 'hide',
+): Promise<Message> => api.post<Message>(`${base(workspaceId)}/conversations/${seg(id)}/${action}`, {});
+
 export const retryReply = (workspaceId: string, messageId: string): Promise<Message> =>
   api.post<Message>(`${base(workspaceId)}/messages/${seg(messageId)}/retry`);
 

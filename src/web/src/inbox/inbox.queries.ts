@@ -25,6 +25,7 @@ import {
   type ConversationFilter,
   type InboxSettingsInput,
   type ReplyRequest,
+  moderateConversation,
 } from './inbox.api';
 import { inboxKeys } from './inbox.keys';
 
@@ -104,6 +105,14 @@ export function useSendReply(workspaceId: string, id: string) {
     mutationFn: (request: ReplyRequest) => sendReply(workspaceId, id, request),
     onSuccess: () => conversationChanged(client, workspaceId, undefined, id),
     meta: { inlineError: true },
+  });
+}
+
+export function useModerate(workspaceId: string, id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (action: 'block' | 'hide') => moderateConversation(workspaceId, id, action),
+    onSuccess: () => conversationChanged(client, workspaceId, undefined, id),
   });
 }
 
