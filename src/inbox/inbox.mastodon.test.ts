@@ -108,4 +108,20 @@ describeEachDatabase('the inbox on Mastodon (fake)', (use) => {
     expect(refused.status).toBe(409);
     expect(JSON.stringify(refused.body)).toMatch(/Mastodon does not let an account hide/);
   });
+  it('answers a direct message privately: the reply is never more public than what it answers', async () => {
+    const secret = mastodon.publish('erin', '@brand my order number is 4471, my address changed', {
+      visibility: 'direct',
+    });
+    expect(await poll()).toMatchObject({ status: 'fetched', ingest: { stored: 1 } });
+    const found = (await owner.get(api('/inbox/conversations?search=4471'))).body as {
+      items: { id: string }[];
+    };
+    expect(found.items).toHaveLength(1);
+    const sent = await owner.post(api(`/inbox/conversations/${found.items[0]!.id}/replies`), {
+      text: 'Thank you, we have updated it.',
+    });
+    expect(sent.status, JSON.stringify(sent.body)).toBe(201);
+    const reply = mastodon.statuses().find((status) => status.inReplyToId === secret.id);
+    expect(reply).toMatchObject({ visibility: 'direct', text: 'Thank you, we have updated it.' });
+  });
 });

@@ -28,6 +28,7 @@ import { uploadImage } from './media.js';
 import { checkPost, decodeStatusRef, languageTag } from './post-checks.js';
 
 const PAGE = 40;
+const visibilitySchema = z.object({ visibility: z.string().optional() });
 const METRICS_CONCURRENCY = 4;
 
 export class MastodonConnection implements Connection {
@@ -74,9 +75,11 @@ export class MastodonConnection implements Connection {
       mediaIds.push(await uploadImage(this.client, image));
     }
     const language = post.language === undefined ? undefined : languageTag(post.language);
+    const visibility = inReplyToId === undefined ? undefined : await this.replyVisibility(inReplyToId);
     const { data } = await this.client.call('POST', '/api/v1/statuses', statusSchema, {
       json: {
         status: post.text,
+        ...(visibility === undefined ? {} : { visibility }),
         ...(mediaIds.length > 0 ? { media_ids: mediaIds } : {}),
         ...(inReplyToId === undefined ? {} : { in_reply_to_id: inReplyToId }),
         ...(language === undefined ? {} : { language }),
@@ -176,6 +179,24 @@ export class MastodonConnection implements Connection {
     };
     await Promise.all(Array.from({ length: Math.min(METRICS_CONCURRENCY, refs.length) }, worker));
     return results.filter((metric): metric is PostMetrics => metric !== null);
+  }
+
+  /**
+   * A reply is never more public than what it answers: an answer to a direct message stays direct,
+   * to a followers-only post followers-only (Mastodon's own apps do the same). Public: the account's default.
+   */
+  private async replyVisibility(statusId: string): Promise<'unlisted' | 'private' | 'direct' | undefined> {
+    const { data } = await this.client.call(
+      'GET',
+      `/api/v1/statuses/${encodeURIComponent(statusId)}`,
+      visibilitySchema,
+      {},
+      true,
+    );
+    const visibility = data?.visibility;
+    return visibility === 'unlisted' || visibility === 'private' || visibility === 'direct'
+      ? visibility
+      : undefined;
   }
 
   /** Adopts the instance's limits; returns its domain (the one in handles). Old servers keep the defaults. */
