@@ -244,6 +244,20 @@ describe('the inbox in the browser', () => {
     await page.getByRole('listitem', { name: 'Conversation with Léa Martin' }).waitFor();
     expect((await conversationsApi('status=closed')).length).toBe(1);
   });
+  it('blocks the author on the network from the conversation, leaving a note', async () => {
+    await page.getByRole('listitem', { name: 'Conversation with Léa Martin' }).click();
+    const pane = page.getByRole('region', { name: 'Conversation' });
+    await pane.getByRole('button', { name: 'Block author' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Block author' }).click();
+    await pane.getByText(/^Blocked @.* on Bluesky\.$/).waitFor();
+    const blocks = await brand.agent.com.atproto.repo.listRecords({
+      repo: brand.did,
+      collection: 'app.bsky.graph.block',
+    });
+    expect(blocks.data.records.map((record) => (record.value as { subject: string }).subject)).toEqual([
+      customer.did,
+    ]);
+  });
   it('shows network text as text, and marks the selected conversations as spam at once', async () => {
     const text = `@${brand.handle} <b>Cheap followers</b> <img src=x onerror="document.title='owned'">`;
     const created = await spammer.agent.post({ text });
@@ -275,7 +289,10 @@ describe('the inbox in the browser', () => {
     await bulk.getByRole('button', { name: 'Mark as spam' }).click();
     await page.getByText('1 conversation changed').waitFor();
     await row.waitFor({ state: 'detached' });
-    await page.getByRole('radiogroup', { name: 'View' }).getByText('Spam', { exact: true }).click();
+    await page
+      .getByRole('radiogroup', { name: 'View' })
+      .getByText('Spam & offensive', { exact: true })
+      .click();
     await page.getByRole('listitem', { name: `Conversation with @${spammer.handle}` }).waitFor();
     expect((await conversationsApi('spam=true')).length).toBe(1);
     expect(pageErrors).toEqual([]);
