@@ -5,7 +5,7 @@
  * audit entry; a network that cannot do it says so (409), one that does not answer is a 502.
  */
 import { isoNow } from '../core/clock.js';
-import { AppError, conflict, invalid, networkUnavailable, notFound } from '../core/errors.js';
+import { AppError, conflict, networkUnavailable, notFound } from '../core/errors.js';
 import { newId } from '../core/ids.js';
 import { isConnectorError, type Connection } from '../connectors/types.js';
 import { openConnection } from '../publishing/accounts.service.js';
@@ -14,6 +14,7 @@ import { authorize } from '../workspaces/policy.js';
 import type { WorkspaceAccess } from '../workspaces/workspaces.service.js';
 import { presentMessage, type MessageView } from './conversations.presenter.js';
 import { receivingAccount, type ReplyDeps } from './replies.service.js';
+import { theirMessage } from './their-message.js';
 
 export type ModerationAction = 'block' | 'hide';
 
@@ -44,20 +45,7 @@ export async function moderate(
       'The account this conversation arrived on is no longer connected: reconnect it to moderate',
     );
   }
-  let query = db
-    .selectFrom('conversation_messages')
-    .selectAll()
-    .where('conversation_id', '=', conversationId)
-    .where('kind', '=', 'inbound');
-  query = messageId
-    ? query.where('id', '=', messageId)
-    : query.orderBy('created_at', 'desc').orderBy('id', 'desc');
-  const message = await query.executeTakeFirst();
-  if (!message) {
-    throw messageId
-      ? invalid('messageId', 'is not a message of theirs in this conversation')
-      : conflict('This conversation has no message of theirs');
-  }
+  const message = await theirMessage(db, conversationId, messageId, 'messageId');
   const network = NETWORK_NAMES[account.network] ?? account.network;
   const capabilities = deps.connectors.connector(account.network).capabilities;
   if (action === 'block' && !capabilities.block) {

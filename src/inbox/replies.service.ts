@@ -26,6 +26,7 @@ import type { WorkspaceAccess } from '../workspaces/workspaces.service.js';
 import { presentMessage, type MessageRow, type MessageView } from './conversations.presenter.js';
 import { contentPriority } from './priority.js';
 import { fillReply, findSavedReply, firstNameOf } from './saved-replies.service.js';
+import { theirMessage } from './their-message.js';
 
 export interface ReplyDeps extends CheckingDeps {
   secrets: SecretBox;
@@ -77,7 +78,7 @@ export async function sendReply(
       return { message: presentMessage(existing), check: null };
     }
   }
-  const answered = await messageAnswered(db, conversationId, request.replyToMessageId);
+  const answered = await theirMessage(db, conversationId, request.replyToMessageId, 'replyToMessageId');
   if (!answered.ref) {
     throw conflict(
       'This message cannot be answered from Hearth: its network did not give a way to reply to it',
@@ -202,10 +203,18 @@ export async function retryReply(
 type AccountForReply = Selectable<ConnectedAccountsTable>;
 
 /** The connected account a conversation arrived on, while it is still connected. */
-export async function receivingAccount(db: Kysely<Database>, accountId: string | null): Promise<AccountForReply | undefined> {
+export async function receivingAccount(
+  db: Kysely<Database>,
+  accountId: string | null,
+): Promise<AccountForReply | undefined> {
   return accountId === null
     ? undefined
-    : db.selectFrom('connected_accounts').selectAll().where('id', '=', accountId).where('removed_at', 'is', null).executeTakeFirst();
+    : db
+        .selectFrom('connected_accounts')
+        .selectAll()
+        .where('id', '=', accountId)
+        .where('removed_at', 'is', null)
+        .executeTakeFirst();
 }
 
 async function deliver(
@@ -298,28 +307,6 @@ async function markAnswered(
     })
     .where('id', '=', conversationId)
     .execute();
-}
-
-async function messageAnswered(
-  db: Kysely<Database>,
-  conversationId: string,
-  messageId: string | undefined,
-): Promise<{ id: string; ref: string | null; text: string }> {
-  let query = db
-    .selectFrom('conversation_messages')
-    .select(['id', 'ref', 'text'])
-    .where('conversation_id', '=', conversationId)
-    .where('kind', '=', 'inbound');
-  query = messageId
-    ? query.where('id', '=', messageId)
-    : query.orderBy('created_at', 'desc').orderBy('id', 'desc');
-  const row = await query.executeTakeFirst();
-  if (!row) {
-    throw messageId
-      ? invalid('replyToMessageId', 'is not a message of theirs in this conversation')
-      : conflict('This conversation has no message to answer');
-  }
-  return row;
 }
 
 async function replyText(
