@@ -129,6 +129,18 @@ describe('the inbox in the browser', () => {
       .getByRole('list', { name: 'Saved replies' })
       .getByRole('listitem', { name: 'Sorry about the lamp' })
       .waitFor();
+
+    // Routing: a department, and a rule said back in words (one that no later conversation meets).
+    await dialog.getByLabel('Department name').fill('Support');
+    await dialog.getByLabel('E-mail', { exact: true }).fill('support@brand.test');
+    await dialog.getByRole('button', { name: 'Add department' }).click();
+    await dialog.getByRole('list', { name: 'Departments' }).getByText('support@brand.test').waitFor();
+    await dialog.getByLabel('Rule name').fill('Celebrities');
+    await dialog.getByLabel('At least this many followers').fill('10000000');
+    await dialog.getByLabel('Add tags').fill('celebrity');
+    await page.keyboard.press('Enter');
+    await dialog.getByRole('button', { name: 'Add rule' }).click();
+    await dialog.getByRole('list', { name: 'Rules' }).getByText('— When ≥ 10000000 followers → #celebrity').waitFor();
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
 

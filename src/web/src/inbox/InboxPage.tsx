@@ -110,7 +110,12 @@ export function InboxPage() {
         </Grid.Col>
       </Grid>
       {canManageInbox(workspace.role) ? (
-        <InboxSettingsModal workspaceId={workspace.id} opened={settingsOpened} onClose={settings.close} />
+        <InboxSettingsModal
+          workspaceId={workspace.id}
+          opened={settingsOpened}
+          onClose={settings.close}
+          members={members.data ?? []}
+        />
       ) : null}
     </Stack>
   );

@@ -5,16 +5,20 @@ import { QueryError } from '../components/QueryError';
 import { useInboxSettings } from './inbox.queries';
 import { SavedRepliesManager } from './SavedRepliesManager';
 import { ServiceLevelsForm } from './ServiceLevelsForm';
+import { RoutingManager } from './RoutingManager';
+import type { Member } from '../api/types';
 
-/** Service levels and saved replies, for those who manage the inbox. */
+/** Service levels, saved replies and routing, for those who manage the inbox. */
 export function InboxSettingsModal({
   workspaceId,
   opened,
   onClose,
+  members,
 }: {
   workspaceId: string;
   opened: boolean;
   onClose: () => void;
+  members: Member[];
 }) {
   const { t } = useTranslation();
   const settings = useInboxSettings(workspaceId);
@@ -31,6 +35,8 @@ export function InboxSettingsModal({
         )}
         <Divider />
         <SavedRepliesManager workspaceId={workspaceId} />
+        <Divider />
+        <RoutingManager workspaceId={workspaceId} members={members} />
       </Stack>
     </Modal>
   );

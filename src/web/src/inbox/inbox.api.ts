@@ -135,9 +135,11 @@ export interface InboxSettings {
   nextResponseMinutes: number;
   businessHours: BusinessHours;
   timeZone: string;
+  /** Members round-robin assignment turns over (set in Routing). */
+  onDuty: string[];
 }
 
-export type InboxSettingsInput = Omit<InboxSettings, 'timeZone'>;
+export type InboxSettingsInput = Omit<InboxSettings, 'timeZone' | 'onDuty'>;
 
 export const PAGE_SIZE = 50;
 
