@@ -452,6 +452,8 @@ export interface ConversationsTable {
   status: ConversationStatus;
   snoozed_until: string | null;
   assignee_id: string | null;
+  /** The department (team) it is assigned to (migration 0012). */
+  team_id: ColumnType<string | null, string | null | undefined, string | null>;
   /** 0–100, from inbox/priority.ts; the reasons say why in words. */
   priority: number;
   /** JSON array of {code, points, detail}. */

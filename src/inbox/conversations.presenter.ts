@@ -14,6 +14,8 @@ export interface ConversationView {
   status: ConversationStatus;
   snoozedUntil: string | null;
   assignee: { id: string; name: string; email: string } | null;
+  /** The department (team) it is assigned to. */
+  team: { id: string; name: string } | null;
   /** Content and reach (stored) plus the time waited (now). */
   priority: { score: number; reasons: PriorityReason[] };
   sla: SlaState | null;
@@ -50,6 +52,7 @@ export function presentConversation(
   assignee: { id: string; name: string; email: string } | null,
   policy: SlaPolicy,
   now: Date,
+  team: { id: string; name: string } | null = null,
 ): ConversationView {
   const reasons = JSON.parse(row.priority_reasons) as PriorityReason[];
   const waiting = row.status === 'open' ? waitingReason(row.awaiting_since, now) : null;
@@ -61,6 +64,7 @@ export function presentConversation(
     status: row.status,
     snoozedUntil: row.snoozed_until,
     assignee,
+    team,
     priority: {
       score: Math.min(
         100,

@@ -35,6 +35,8 @@ export interface ConversationFilter {
   status?: ConversationStatus;
   /** A user id, 'me' or 'none'. */
   assignee?: string;
+  /** A department id (its team), or 'none'. */
+  team?: string;
   /** Spam is sorted out of the main view: false (default) hides it, true shows only it. */
   spam?: boolean;
   network?: string;
@@ -90,6 +92,11 @@ export async function listConversations(
   }
   if (filter.network) {
     query = query.where('network', '=', filter.network);
+  }
+  if (filter.team === 'none') {
+    query = query.where('team_id', 'is', null);
+  } else if (filter.team) {
+    query = query.where('team_id', '=', filter.team);
   }
   if (filter.assignee === 'none') {
     query = query.where('assignee_id', 'is', null);
@@ -187,8 +194,20 @@ async function present(
       ? []
       : await db.selectFrom('users').select(['id', 'name', 'email']).where('id', 'in', assigneeIds).execute();
   const byId = new Map(users.map((user) => [user.id, user]));
+  const teamIds = [...new Set(rows.map((row) => row.team_id).filter((id): id is string => id !== null))];
+  const teams =
+    teamIds.length === 0
+      ? []
+      : await db.selectFrom('inbox_departments').select(['id', 'name']).where('id', 'in', teamIds).execute();
+  const teamById = new Map(teams.map((team) => [team.id, team]));
   return rows.map((row) =>
-    presentConversation(row, row.assignee_id ? (byId.get(row.assignee_id) ?? null) : null, policy, now),
+    presentConversation(
+      row,
+      row.assignee_id ? (byId.get(row.assignee_id) ?? null) : null,
+      policy,
+      now,
+      row.team_id ? (teamById.get(row.team_id) ?? null) : null,
+    ),
   );
 }
 
@@ -235,6 +254,8 @@ export interface ConversationChanges {
   snoozedUntil?: string;
   /** A member's user id or e-mail; null unassigns. */
   assignee?: string | null;
+  /** A department id: the team in charge; null leaves it to no team. */
+  team?: string | null;
   tags?: string[];
   spam?: boolean;
 }
@@ -263,6 +284,20 @@ export async function updateConversation(
   if (changes.assignee !== undefined) {
     set.assignee_id =
       changes.assignee === null ? null : await memberId(db, access.workspaceId, changes.assignee);
+  }
+  if (changes.team !== undefined) {
+    if (changes.team !== null) {
+      const team = await db
+        .selectFrom('inbox_departments')
+        .select('id')
+        .where('workspace_id', '=', access.workspaceId)
+        .where('id', '=', changes.team)
+        .executeTakeFirst();
+      if (!team) {
+        throw invalid('team', 'is not a department of this workspace');
+      }
+    }
+    set.team_id = changes.team;
   }
   if (changes.tags !== undefined) {
     set.tags = JSON.stringify(

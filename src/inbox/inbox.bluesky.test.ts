@@ -290,9 +290,8 @@ describeEachDatabase('the inbox on a real local Bluesky network', (use) => {
 
     // A mention that answers nothing of ours cannot be hidden from it.
     await mentionFrom(other, `@${brand.handle} one more thing`);
-    const mention = (
-      (await owner.get(api('/conversations?search=thing'))).body as { items: Conversation[] }
-    ).items[0]!;
+    const mention = ((await owner.get(api('/conversations?search=thing'))).body as { items: Conversation[] })
+      .items[0]!;
     const refused = await owner.post(api(`/conversations/${mention.id}/hide`), {});
     expect(refused.status).toBe(409);
     expect(JSON.stringify(refused.body)).toMatch(/not a reply/);

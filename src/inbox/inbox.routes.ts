@@ -115,6 +115,7 @@ export const inboxRoutes =
                 status: z.enum(CONVERSATION_STATUSES),
                 snoozedUntil: z.iso.datetime({ offset: true }),
                 assignee: z.string().min(1).max(320).nullable(),
+                team: z.string().min(1).max(64).nullable(),
                 spam: z.boolean(),
               })
               .partial()
@@ -144,6 +145,7 @@ export const inboxRoutes =
           querystring: z.object({
             status: z.enum(CONVERSATION_STATUSES).optional(),
             assignee: z.string().min(1).max(320).optional().describe('a user id, "me" or "none"'),
+            team: z.string().min(1).max(64).optional().describe('a department id, or "none"'),
             spam: z
               .enum(['true', 'false'])
               .optional()
@@ -205,6 +207,7 @@ export const inboxRoutes =
               status: z.enum(CONVERSATION_STATUSES),
               snoozedUntil: z.iso.datetime({ offset: true }),
               assignee: z.string().min(1).max(320).nullable(),
+              team: z.string().min(1).max(64).nullable(),
               tags: z.array(z.string().trim().min(1).max(50)).max(30),
               spam: z.boolean(),
             })

@@ -22,6 +22,7 @@ export const conversationOut = z
     status: z.enum(CONVERSATION_STATUSES),
     snoozedUntil: z.string().nullable(),
     assignee: z.object({ id: z.string(), name: z.string(), email: z.string() }).nullable(),
+    team: z.object({ id: z.string(), name: z.string() }).nullable(),
     priority: z.object({ score: z.number(), reasons: z.array(reasonOut) }),
     sla: z
       .object({

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 
 /**
- * Routing in the inbox: departments (support, sales, product, PR, legal… each with its own contact),
+ * Routing in the inbox: departments (support, sales, product, PR, legal… each with its own contact,
+ * and the team a conversation can be assigned to),
  * rules applied in order to every new conversation (when → then), the members on duty that
  * round-robin assignment turns over, and an outbox of department notifications sent after commit.
  */
@@ -33,6 +34,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addUniqueConstraint('inbox_rules_name_key', ['workspace_id', 'name'])
     .execute();
   await db.schema.alterTable('inbox_settings').addColumn('on_duty', 'text', (c) => c.notNull().defaultTo('[]')).execute();
+  // A conversation can be in a department's hands (its team), besides or instead of one person's.
+  await db.schema
+    .alterTable('conversations')
+    .addColumn('team_id', 'text', (c) => c.references('inbox_departments.id').onDelete('set null'))
+    .execute();
+  await db.schema.createIndex('conversations_team_idx').on('conversations').columns(['workspace_id', 'team_id', 'status']).execute();
   await db.schema
     .createTable('inbox_notifications')
     .addColumn('id', 'text', (c) => c.primaryKey())
@@ -53,6 +60,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropTable('inbox_notifications').execute();
+  await db.schema.dropIndex('conversations_team_idx').execute();
+  await db.schema.alterTable('conversations').dropColumn('team_id').execute();
   await db.schema.alterTable('inbox_settings').dropColumn('on_duty').execute();
   await db.schema.dropTable('inbox_rules').execute();
   await db.schema.dropTable('inbox_departments').execute();

@@ -146,6 +146,17 @@ async function checkActions(db: Kysely<Database>, workspaceId: string, actions: 
       throw invalid('actions.assign.userId', 'is not a member of this workspace');
     }
   }
+  if (actions.assignTeam) {
+    const team = await db
+      .selectFrom('inbox_departments')
+      .select('id')
+      .where('workspace_id', '=', workspaceId)
+      .where('id', '=', actions.assignTeam)
+      .executeTakeFirst();
+    if (!team) {
+      throw invalid('actions.assignTeam', 'is not a department of this workspace');
+    }
+  }
   if (actions.notifyDepartmentId) {
     const department = await db
       .selectFrom('inbox_departments')
@@ -239,11 +250,13 @@ export async function deleteRule(db: Kysely<Database>, access: WorkspaceAccess, 
 export interface RoutingOutcome {
   rules: string[];
   assigneeId: string | null;
+  teamId: string | null;
 }
 
 /**
  * Applies every enabled rule whose conditions hold, in order. Tags add up, priority raises add up
- * (each a reason naming its rule), the first rule that assigns wins, notifications go to the outbox.
+ * (each a reason naming its rule), the first rule that assigns a person, and the first that assigns a team, win; notifications go
+ * to the outbox.
  */
 export async function routeConversation(
   trx: Kysely<Database>,
@@ -260,7 +273,7 @@ export async function routeConversation(
     .orderBy('position')
     .orderBy('name')
     .execute();
-  const outcome: RoutingOutcome = { rules: [], assigneeId: null };
+  const outcome: RoutingOutcome = { rules: [], assigneeId: null, teamId: null };
   const tags = new Set<string>();
   const reasons: PriorityReason[] = [];
   let spam = false;
@@ -279,6 +292,9 @@ export async function routeConversation(
     if (actions.assign && outcome.assigneeId === null) {
       outcome.assigneeId =
         'userId' in actions.assign ? actions.assign.userId : await nextOnDuty(trx, workspaceId, rule.id);
+    }
+    if (actions.assignTeam && outcome.teamId === null) {
+      outcome.teamId = actions.assignTeam;
     }
     if (actions.notifyDepartmentId) {
       await notify(trx, workspaceId, conversationId, actions.notifyDepartmentId, rule.name, now);
@@ -305,6 +321,7 @@ export async function routeConversation(
       ),
       priority_reasons: JSON.stringify(allReasons),
       ...(outcome.assigneeId ? { assignee_id: outcome.assigneeId } : {}),
+      ...(outcome.teamId ? { team_id: outcome.teamId } : {}),
       ...(spam ? { spam: 1 } : {}),
       ...(close ? { status: 'closed' as const } : {}),
     })

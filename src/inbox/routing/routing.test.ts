@@ -123,7 +123,12 @@ describeEachDatabase('inbox routing: rules, round-robin, department notification
         await owner.post(api('/rules'), {
           name: 'Big accounts',
           conditions: { minFollowers: 10_000 },
-          actions: { addTags: ['vip'], raisePriority: 10, notifyDepartmentId: support.id },
+          actions: {
+            addTags: ['vip'],
+            raisePriority: 10,
+            notifyDepartmentId: support.id,
+            assignTeam: support.id,
+          },
         })
       ).status,
     ).toBe(201);
@@ -196,6 +201,24 @@ describeEachDatabase('inbox routing: rules, round-robin, department notification
       'bo@brand.test',
       'ana@brand.test',
     ]);
+
+    // The big account's conversation is in Support's hands; a team can be set and cleared by hand.
+    const supportQueue = (await owner.get(api(`/conversations?team=${support.id}`))).body as {
+      items: { id: string; team: { name: string } | null }[];
+    };
+    expect(supportQueue.items).toHaveLength(1);
+    expect(supportQueue.items[0]?.team).toEqual({ id: support.id, name: 'Support' });
+    const vipId = supportQueue.items[0]!.id;
+    expect((await owner.patch(api(`/conversations/${vipId}`), { team: null })).body).toMatchObject({
+      team: null,
+    });
+    expect((await owner.patch(api(`/conversations/${vipId}`), { team: 'nope' })).status).toBe(400);
+    expect(
+      ((await owner.get(api('/conversations?team=none'))).body as { items: unknown[] }).items,
+    ).toHaveLength(3);
+    expect((await owner.patch(api(`/conversations/${vipId}`), { team: support.id })).body).toMatchObject({
+      team: { name: 'Support' },
+    });
 
     const report = await deliverNotifications({
       db: use().kysely,

@@ -37,6 +37,8 @@ export const ruleActionsSchema = z
       z.object({ userId: z.string().min(1).max(64) }),
       z.object({ roundRobin: z.literal(true) }),
     ]),
+    /** A department: the team in charge. */
+    assignTeam: z.string().min(1).max(64),
     raisePriority: z.number().int().min(1).max(100),
     notifyDepartmentId: z.string().min(1).max(64),
     markSpam: z.literal(true),

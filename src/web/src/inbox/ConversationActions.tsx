@@ -6,6 +6,7 @@ import type { Member } from '../api/types';
 import { fromLocalInput } from '../lib/zoned-time';
 import type { Conversation, ConversationChanges } from './inbox.api';
 import { useModerate, useUpdateConversation } from './inbox.queries';
+import { useDepartments } from './routing.queries';
 import { ConfirmButton } from '../components/ConfirmButton';
 import { defaultSnooze } from './snooze';
 
@@ -29,6 +30,7 @@ export function ConversationActions({
   const { t } = useTranslation();
   const update = useUpdateConversation(workspaceId);
   const moderate = useModerate(workspaceId, conversation.id);
+  const departments = useDepartments(workspaceId);
   const authorName = conversation.author.handle
     ? `@${conversation.author.handle}`
     : (conversation.author.name ?? '');
@@ -69,6 +71,22 @@ export function ConversationActions({
           data={[
             { value: '', label: t('inbox.unassigned') },
             ...members.map((member) => ({ value: member.userId, label: member.name })),
+          ]}
+        />
+        <Select
+          size="xs"
+          w={180}
+          label={t('inbox.actions.team')}
+          value={conversation.team?.id ?? ''}
+          allowDeselect={false}
+          disabled={update.isPending}
+          onChange={(value) => change({ team: value === '' || value === null ? null : value })}
+          data={[
+            { value: '', label: t('inbox.actions.noTeam') },
+            ...(departments.data ?? []).map((department) => ({
+              value: department.id,
+              label: department.name,
+            })),
           ]}
         />
         {conversation.status !== 'open' ? (

@@ -137,7 +137,11 @@ function Departments({ workspaceId }: { workspaceId: string }) {
       </Stack>
       {secret ? (
         <Alert color="teal" title={t('inbox.routing.secretTitle')}>
-          <CopyableValue value={secret} copyLabel={t('inbox.routing.copySecret')} testId="department-secret" />
+          <CopyableValue
+            value={secret}
+            copyLabel={t('inbox.routing.copySecret')}
+            testId="department-secret"
+          />
         </Alert>
       ) : null}
       <Group align="flex-end" gap="xs">
@@ -328,6 +332,17 @@ function Rules({ workspaceId, members }: { workspaceId: string; members: Member[
               ]}
             />
           </Group>
+          <Select
+            size="xs"
+            label={t('inbox.routing.assignTeam')}
+            value={values.assignTeam}
+            allowDeselect={false}
+            onChange={(v) => set('assignTeam', v ?? '')}
+            data={[
+              { value: '', label: t('inbox.routing.noTeam') },
+              ...(departments.data ?? []).map((d) => ({ value: d.id, label: d.name })),
+            ]}
+          />
           <Group grow align="flex-start">
             <NumberInput
               size="xs"

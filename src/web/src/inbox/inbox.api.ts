@@ -45,6 +45,8 @@ export interface Conversation {
   status: ConversationStatus;
   snoozedUntil: string | null;
   assignee: Assignee | null;
+  /** The department (team) in charge. */
+  team: { id: string; name: string } | null;
   priority: { score: number; reasons: PriorityReason[] };
   sla: Sla | null;
   subject: string;
@@ -103,6 +105,8 @@ export interface ConversationChanges {
   snoozedUntil?: string;
   /** A user id or an e-mail; null unassigns. */
   assignee?: string | null;
+  /** A department id; null: no team. */
+  team?: string | null;
   tags?: string[];
   spam?: boolean;
 }

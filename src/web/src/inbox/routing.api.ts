@@ -23,6 +23,7 @@ export interface RuleConditions {
 export interface RuleActions {
   addTags?: string[];
   assign?: { userId: string } | { roundRobin: true };
+  assignTeam?: string;
   raisePriority?: number;
   notifyDepartmentId?: string;
   markSpam?: true;

@@ -16,6 +16,8 @@ export interface RuleFormValues {
   addTags: string[];
   /** '' nobody, 'round-robin', or a member's user id. */
   assign: string;
+  /** '' no team, or a department id. */
+  assignTeam: string;
   raisePriority: number | '';
   notifyDepartmentId: string;
   markSpam: boolean;
@@ -32,6 +34,7 @@ export const EMPTY_RULE: RuleFormValues = {
   minFollowers: '',
   addTags: [],
   assign: '',
+  assignTeam: '',
   raisePriority: '',
   notifyDepartmentId: '',
   markSpam: false,
@@ -62,6 +65,7 @@ export function ruleRequest(values: RuleFormValues): {
       : values.assign !== ''
         ? { assign: { userId: values.assign } }
         : {}),
+    ...(values.assignTeam !== '' ? { assignTeam: values.assignTeam } : {}),
     ...(values.raisePriority !== '' ? { raisePriority: values.raisePriority } : {}),
     ...(values.notifyDepartmentId !== '' ? { notifyDepartmentId: values.notifyDepartmentId } : {}),
     ...(values.markSpam ? { markSpam: true as const } : {}),
@@ -102,6 +106,7 @@ export function describeRule(
     ...(a.assign
       ? ['userId' in a.assign ? `→ ${words.member(a.assign.userId)}` : `→ ${words.roundRobin}`]
       : []),
+    ...(a.assignTeam !== undefined ? [`⇒ ${words.department(a.assignTeam)}`] : []),
     ...(a.raisePriority !== undefined ? [`+${a.raisePriority}`] : []),
     ...(a.notifyDepartmentId !== undefined ? [`✉ ${words.department(a.notifyDepartmentId)}`] : []),
     ...(a.markSpam ? [words.spam] : []),
