@@ -9,7 +9,13 @@ import { invalid, notFound } from '../core/errors.js';
 import { newId } from '../core/ids.js';
 import type { ConversationStatus, Database } from '../db/schema.js';
 import { authorize } from '../workspaces/policy.js';
-import { dialectOf, fullTextCondition, fullTextIsSelective, type FullTextQuery } from '../db/dialects/fts.js';
+import {
+  dialectOf,
+  fullTextCondition,
+  fullTextIsSelective,
+  fullTextRowCondition,
+  type FullTextQuery,
+} from '../db/dialects/fts.js';
 import { MENTIONS_FULL_TEXT } from '../listening/mentions.repo.js';
 import { fts5String, tsQueryLexeme, words } from '../listening/query/index.js';
 import type { WorkspaceAccess } from '../workspaces/workspaces.service.js';
@@ -136,7 +142,7 @@ export async function listConversations(
                 .innerJoin('mentions', 'mentions.id', 'conversation_messages.mention_id')
                 .select(sql.lit(1).as('one'))
                 .whereRef('conversation_messages.conversation_id', '=', 'conversations.id')
-                .where(fullTextCondition(dialect, MENTIONS_FULL_TEXT, search.fullText)),
+                .where(fullTextRowCondition(dialect, MENTIONS_FULL_TEXT, search.fullText)),
             ),
             ...(search.handle ? [eb('author_handle', '=', search.handle)] : []),
           ]),

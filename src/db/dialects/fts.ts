@@ -17,7 +17,14 @@
  * The one migration set stays free of dialect `if`s: a migration calls these helpers, which branch
  * here (see `dialectOf`).
  */
-import { PostgresAdapter, sql, type ColumnDefinitionBuilder, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
+import {
+  PostgresAdapter,
+  sql,
+  type ColumnDefinitionBuilder,
+  type Kysely,
+  type RawBuilder,
+  type SqlBool,
+} from 'kysely';
 import type { DialectName } from '../database.js';
 
 /** The dialect a Kysely instance (or a migration's `db`) speaks. */
@@ -74,13 +81,19 @@ export async function createFullTextIndex(db: Kysely<unknown>, spec: FullTextSpe
   const column = sql.id(spec.column);
   const sequence = sql.id(spec.sequence);
   if (dialectOf(db) === 'postgres') {
-    await sql`alter table ${table} add column search_vector tsvector generated always as (to_tsvector('simple'::regconfig, ${column})) stored`.execute(db);
-    await sql`create index ${sql.id(`${spec.table}_search_idx`)} on ${table} using gin (search_vector)`.execute(db);
+    await sql`alter table ${table} add column search_vector tsvector generated always as (to_tsvector('simple'::regconfig, ${column})) stored`.execute(
+      db,
+    );
+    await sql`create index ${sql.id(`${spec.table}_search_idx`)} on ${table} using gin (search_vector)`.execute(
+      db,
+    );
     return;
   }
   const fts = sql.id(`${spec.table}_fts`);
   // Identifiers inside the FTS5 options are string literals: checked above, so safe to inline.
-  await sql`create virtual table ${fts} using fts5(${column}, content=${sql.lit(spec.table)}, content_rowid=${sql.lit(spec.sequence)}, tokenize='unicode61 remove_diacritics 2')`.execute(db);
+  await sql`create virtual table ${fts} using fts5(${column}, content=${sql.lit(spec.table)}, content_rowid=${sql.lit(spec.sequence)}, tokenize='unicode61 remove_diacritics 2')`.execute(
+    db,
+  );
   await sql`create trigger ${sql.id(`${spec.table}_fts_insert`)} after insert on ${table} begin
     insert into ${fts}(rowid, ${column}) values (new.${sequence}, new.${column});
   end`.execute(db);
@@ -113,7 +126,10 @@ export function allOfFullText(queries: readonly FullTextQuery[]): FullTextQuery 
   if (queries.length === 1) {
     return queries[0] as FullTextQuery;
   }
-  return { fts5: queries.map((q) => `(${q.fts5})`).join(' AND '), tsquery: queries.map((q) => `(${q.tsquery})`).join(' & ') };
+  return {
+    fts5: queries.map((q) => `(${q.fts5})`).join(' AND '),
+    tsquery: queries.map((q) => `(${q.tsquery})`).join(' & '),
+  };
 }
 
 /**
@@ -124,13 +140,22 @@ export function allOfFullText(queries: readonly FullTextQuery[]): FullTextQuery 
  * latter; counting up to `few` matches in the FTS index alone costs well under a millisecond.
  * PostgreSQL's planner chooses by itself from its statistics: always false there.
  */
-export async function fullTextIsSelective<T>(db: Kysely<T>, spec: FullTextSpec, query: FullTextQuery, few = 1_000): Promise<boolean> {
+export async function fullTextIsSelective<T>(
+  db: Kysely<T>,
+  spec: FullTextSpec,
+  query: FullTextQuery,
+  few = 1_000,
+): Promise<boolean> {
   checkSpec(spec);
   if (dialectOf(db) === 'postgres') {
     return false;
   }
   const fts = sql.id(`${spec.table}_fts`);
-  const { rows } = await sql<{ n: number }>`select count(*) as n from (select rowid from ${fts} where ${fts} match ${query.fts5} limit ${few + 1})`.execute(db);
+  const { rows } = await sql<{
+    n: number;
+  }>`select count(*) as n from (select rowid from ${fts} where ${fts} match ${query.fts5} limit ${few + 1})`.execute(
+    db,
+  );
   return (rows[0]?.n ?? 0) <= few;
 }
 
@@ -146,11 +171,35 @@ export function withoutIndex(dialect: DialectName, column: string): RawBuilder<u
  * The WHERE condition "this row's words match `query`", for a query over `spec.table` (qualified by
  * `alias` when the query names the table differently).
  */
-export function fullTextCondition(dialect: DialectName, spec: FullTextSpec, query: FullTextQuery, alias = spec.table): RawBuilder<SqlBool> {
+export function fullTextCondition(
+  dialect: DialectName,
+  spec: FullTextSpec,
+  query: FullTextQuery,
+  alias = spec.table,
+): RawBuilder<SqlBool> {
   checkSpec(spec);
   if (dialect === 'postgres') {
     return sql<SqlBool>`${sql.ref(`${alias}.search_vector`)} @@ to_tsquery('simple'::regconfig, ${query.tsquery})`;
   }
   const fts = sql.id(`${spec.table}_fts`);
   return sql<SqlBool>`${sql.ref(`${alias}.${spec.sequence}`)} in (select rowid from ${fts} where ${fts} match ${query.fts5})`;
+}
+
+/**
+ * The same condition tested on ONE row at a time (SQLite: the full-text index probed by row key), for
+ * a query that walks another index and checks each row: inside a correlated subquery, SQLite would
+ * rebuild `fullTextCondition`'s list of every match for each row it tests.
+ */
+export function fullTextRowCondition(
+  dialect: DialectName,
+  spec: FullTextSpec,
+  query: FullTextQuery,
+  alias = spec.table,
+): RawBuilder<SqlBool> {
+  checkSpec(spec);
+  if (dialect === 'postgres') {
+    return fullTextCondition(dialect, spec, query, alias);
+  }
+  const fts = sql.id(`${spec.table}_fts`);
+  return sql<SqlBool>`exists (select 1 from ${fts} where ${fts} match ${query.fts5} and ${fts}.rowid = ${sql.ref(`${alias}.${spec.sequence}`)})`;
 }
