@@ -3,7 +3,7 @@
  * keyset), one conversation with its messages, and what a team does to them — status (open /
  * pending / snoozed until / closed), assignment, tags, spam, internal notes.
  */
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { isoNow, type Clock } from '../core/clock.js';
 import { invalid, notFound } from '../core/errors.js';
 import { newId } from '../core/ids.js';
@@ -13,7 +13,7 @@ import {
   dialectOf,
   fullTextCondition,
   fullTextIsSelective,
-  fullTextRowCondition,
+  fullTextNewestCondition,
   type FullTextQuery,
 } from '../db/dialects/fts.js';
 import { MENTIONS_FULL_TEXT } from '../listening/mentions.repo.js';
@@ -35,6 +35,10 @@ export const CONVERSATION_STATUSES = [
   'closed',
 ] as const satisfies readonly ConversationStatus[];
 export const DEFAULT_PAGE = 50;
+/** Searches whose words match at most this many messages are exact. */
+export const SEARCH_EXACT_LIMIT = 2_000;
+/** Above it, the newest this many matching messages are searched. */
+export const SEARCH_WINDOW = 5_000;
 export const MAX_PAGE = 200;
 
 export interface ConversationFilter {
@@ -112,14 +116,23 @@ export async function listConversations(
   const search = filter.search === undefined ? null : searchOf(filter.search);
   if (search) {
     // The words go through the mentions' full-text index (what they wrote), a handle matches exactly;
-    // one set of ids (a UNION, not an OR) lets the database start from the few matches.
+    // one set of ids (a UNION, not an OR) lets the database start from the matches. Words that match
+    // many messages (SQLite: more than SEARCH_EXACT_LIMIT; fullTextIsSelective says) search the newest
+    // SEARCH_WINDOW matching messages: gathering or probing every match costs seconds at a million.
     const dialect = dialectOf(db);
+    const common =
+      dialect === 'sqlite' &&
+      !(await fullTextIsSelective(db, MENTIONS_FULL_TEXT, search.fullText, SEARCH_EXACT_LIMIT));
     const byWords = db
       .selectFrom('conversation_messages')
       .innerJoin('mentions', 'mentions.id', 'conversation_messages.mention_id')
       .select('conversation_messages.conversation_id as id')
       .where('conversation_messages.workspace_id', '=', access.workspaceId)
-      .where(fullTextCondition(dialect, MENTIONS_FULL_TEXT, search.fullText));
+      .where(
+        common
+          ? fullTextNewestCondition(dialect, MENTIONS_FULL_TEXT, search.fullText, SEARCH_WINDOW)
+          : fullTextCondition(dialect, MENTIONS_FULL_TEXT, search.fullText),
+      );
     const matching = search.handle
       ? byWords.union(
           db
@@ -129,25 +142,7 @@ export async function listConversations(
             .where('author_handle', '=', search.handle),
         )
       : byWords;
-    // SQLite: when the words are common, walking the list in its order and testing each row finds a
-    // page sooner than gathering every match first (fullTextIsSelective says which); PostgreSQL plans it.
-    const common =
-      dialect === 'sqlite' && !(await fullTextIsSelective(db, MENTIONS_FULL_TEXT, search.fullText, 2_000));
-    query = common
-      ? query.where((eb) =>
-          eb.or([
-            eb.exists(
-              eb
-                .selectFrom('conversation_messages')
-                .innerJoin('mentions', 'mentions.id', 'conversation_messages.mention_id')
-                .select(sql.lit(1).as('one'))
-                .whereRef('conversation_messages.conversation_id', '=', 'conversations.id')
-                .where(fullTextRowCondition(dialect, MENTIONS_FULL_TEXT, search.fullText)),
-            ),
-            ...(search.handle ? [eb('author_handle', '=', search.handle)] : []),
-          ]),
-        )
-      : query.where('id', 'in', matching);
+    query = query.where('id', 'in', matching);
   }
   if (filter.cursor) {
     const [priority, at, id] = decode(filter.cursor);

@@ -140,7 +140,8 @@ export const inboxRoutes =
       {
         schema: {
           tags: ['inbox'],
-          summary: 'Conversations, by priority (default) or newest; spam is sorted out unless spam=true',
+          summary:
+            'Conversations, by priority (default) or newest; spam is sorted out unless spam=true. search: every word, in what they wrote (words matching over 2,000 messages search the newest 5,000), or an exact @handle',
           params: workspaceParams,
           querystring: z.object({
             status: z.enum(CONVERSATION_STATUSES).optional(),

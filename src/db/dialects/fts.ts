@@ -186,14 +186,15 @@ export function fullTextCondition(
 }
 
 /**
- * The same condition tested on ONE row at a time (SQLite: the full-text index probed by row key), for
- * a query that walks another index and checks each row: inside a correlated subquery, SQLite would
- * rebuild `fullTextCondition`'s list of every match for each row it tests.
+ * "This row is among the newest `limit` rows whose words match `query`" (SQLite: the full-text index
+ * read backwards by row key, which FTS5 does without sorting), for searches whose matches are too many
+ * to gather whole. PostgreSQL plans the full condition well by itself: there it is `fullTextCondition`.
  */
-export function fullTextRowCondition(
+export function fullTextNewestCondition(
   dialect: DialectName,
   spec: FullTextSpec,
   query: FullTextQuery,
+  limit: number,
   alias = spec.table,
 ): RawBuilder<SqlBool> {
   checkSpec(spec);
@@ -201,5 +202,5 @@ export function fullTextRowCondition(
     return fullTextCondition(dialect, spec, query, alias);
   }
   const fts = sql.id(`${spec.table}_fts`);
-  return sql<SqlBool>`exists (select 1 from ${fts} where ${fts} match ${query.fts5} and ${fts}.rowid = ${sql.ref(`${alias}.${spec.sequence}`)})`;
+  return sql<SqlBool>`${sql.ref(`${alias}.${spec.sequence}`)} in (select rowid from ${fts} where ${fts} match ${query.fts5} order by rowid desc limit ${limit})`;
 }
