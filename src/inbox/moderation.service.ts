@@ -8,7 +8,7 @@ import { isoNow } from '../core/clock.js';
 import { AppError, conflict, networkUnavailable, notFound } from '../core/errors.js';
 import { newId } from '../core/ids.js';
 import { isConnectorError, type Connection } from '../connectors/types.js';
-import { openConnection } from '../publishing/accounts.service.js';
+import { NETWORK_NAMES, openConnection } from '../publishing/accounts.service.js';
 import { recordAudit } from '../workspaces/audit.service.js';
 import { authorize } from '../workspaces/policy.js';
 import type { WorkspaceAccess } from '../workspaces/workspaces.service.js';
@@ -17,8 +17,6 @@ import { receivingAccount, type ReplyDeps } from './replies.service.js';
 import { theirMessage } from './their-message.js';
 
 export type ModerationAction = 'block' | 'hide';
-
-const NETWORK_NAMES: Record<string, string> = { bluesky: 'Bluesky', mastodon: 'Mastodon' };
 
 /** Blocks the conversation's author, or hides one of their messages (default: the latest); returns the note it left. */
 export async function moderate(
@@ -46,7 +44,7 @@ export async function moderate(
     );
   }
   const message = await theirMessage(db, conversationId, messageId, 'messageId');
-  const network = NETWORK_NAMES[account.network] ?? account.network;
+  const network = NETWORK_NAMES[account.network];
   const capabilities = deps.connectors.connector(account.network).capabilities;
   if (action === 'block' && !capabilities.block) {
     throw conflict(`${network} does not let an account block another`);

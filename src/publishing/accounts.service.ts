@@ -33,7 +33,8 @@ export interface ConnectedAccount {
 
 type Deps = Pick<PublishingDeps, 'db' | 'clock' | 'secrets' | 'connectors'>;
 
-const NETWORK_NAMES: Record<NetworkId, string> = { bluesky: 'Bluesky', mastodon: 'Mastodon', webhook: 'The webhook' };
+/** The networks by name, as messages to users write them. */
+export const NETWORK_NAMES: Record<NetworkId, string> = { bluesky: 'Bluesky', mastodon: 'Mastodon', webhook: 'The webhook' };
 
 export function presentAccount(row: AccountRow): ConnectedAccount {
   return {
