@@ -26,6 +26,8 @@ import { mailerFromConfig } from './core/mailer.js';
 import { createListeningStreams } from './listening/streams/streams.tasks.js';
 import { createQueryHistory } from './listening/history/query-history.tasks.js';
 import { createInboxTasks } from './inbox/inbox.tasks.js';
+import { createCommunityTasks } from './community/community.tasks.js';
+import { createReportTasks } from './reports/reports.tasks.js';
 import { createPostGate } from './publishing/gate.js';
 import type { PublishOptions } from './publishing/publish.service.js';
 import type { PublishingDeps } from './publishing/publishing.deps.js';
@@ -110,6 +112,10 @@ export async function openHearth(config: HearthConfig, logger: Logger, options: 
   queue.register(...streams.tasks);
   const alerting = createAlerting({ ...listeningDeps, mailer }, queue);
   queue.register(...alerting.tasks);
+  const community = createCommunityTasks({ db: db.kysely, clock, logger });
+  queue.register(...community.tasks);
+  const reports = createReportTasks({ db: db.kysely, clock, logger, secrets, mailer, fetch: listeningDeps.fetch });
+  queue.register(...reports.tasks);
   return {
     config,
     logger,
@@ -131,6 +137,8 @@ export async function openHearth(config: HearthConfig, logger: Logger, options: 
       await inbox.schedule(queue);
       await streams.schedule(queue);
       await alerting.schedule(queue);
+      await community.schedule(queue);
+      await reports.schedule(queue);
     },
     close: async () => {
       // pg-boss opens its own pool on first use; only stop() releases it.

@@ -8,6 +8,9 @@ import { registerCheck } from './commands/check.js';
 import { registerDemo } from './commands/demo.js';
 import { registerImport } from './commands/import.js';
 import { registerInbox } from './commands/inbox.js';
+import { registerPeople } from './commands/people.js';
+import { registerReport } from './commands/report.js';
+import { registerToday } from './commands/today.js';
 import { registerAlerts } from './commands/alerts.js';
 import { registerCompetitors } from './commands/competitors.js';
 import { registerMentions } from './commands/mentions.js';
@@ -64,6 +67,9 @@ export function buildProgram(): Command {
     registerTrends,
     registerCompetitors,
     registerInbox,
+    registerPeople,
+    registerReport,
+    registerToday,
   ]) {
     register(program);
   }

@@ -12,6 +12,13 @@ export interface MailMessage {
   text: string;
   /** Extra headers (e.g. an idempotency key receivers can dedupe on). */
   headers?: Record<string, string>;
+  attachments?: readonly MailAttachment[];
+}
+
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  content: Buffer;
 }
 
 export interface Mailer {
@@ -45,6 +52,7 @@ export function createMailer(options: MailerOptions): Mailer {
         subject: message.subject,
         text: message.text,
         ...(message.headers ? { headers: message.headers } : {}),
+        ...(message.attachments ? { attachments: message.attachments.map((a) => ({ ...a })) } : {}),
       });
       return { messageId: info.messageId };
     },

@@ -14,6 +14,12 @@ import { alertRoutes } from '../listening/alerts/alerts.routes.js';
 import { insightsRoutes } from '../listening/insights/insights.routes.js';
 import { statsRoutes } from '../listening/stats/stats.routes.js';
 import { inboxRoutes } from '../inbox/inbox.routes.js';
+import { communityRoutes } from '../community/community.routes.js';
+import { mergeRoutes } from '../community/merges.routes.js';
+import { scoreRoutes } from '../community/scores.routes.js';
+import { reportRoutes } from '../reports/reports.routes.js';
+import { reportScheduleRoutes } from '../reports/schedules.routes.js';
+import { todayRoutes } from '../today/today.routes.js';
 import { publishingAccountRoutes } from '../publishing/accounts.routes.js';
 import { postRoutes } from '../publishing/posts.routes.js';
 import { accountRoutes } from '../workspaces/accounts.routes.js';
@@ -89,6 +95,12 @@ export async function buildApp(deps: HttpDeps): Promise<HearthApp> {
   await app.register(alertRoutes(deps), { prefix: '/api/v1' });
   await app.register(insightsRoutes(deps), { prefix: '/api/v1' });
   await app.register(inboxRoutes(deps), { prefix: '/api/v1' });
+  await app.register(communityRoutes(deps), { prefix: '/api/v1' });
+  await app.register(mergeRoutes(deps), { prefix: '/api/v1' });
+  await app.register(scoreRoutes(deps), { prefix: '/api/v1' });
+  await app.register(reportRoutes(deps), { prefix: '/api/v1' });
+  await app.register(reportScheduleRoutes(deps), { prefix: '/api/v1' });
+  await app.register(todayRoutes(deps), { prefix: '/api/v1' });
   await installWebUi(app, deps.options.webRoot);
   return app;
 }

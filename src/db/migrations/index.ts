@@ -11,6 +11,8 @@ import * as m0009 from './0009_competitors.js';
 import * as m0010 from './0010_query_history.js';
 import * as m0011 from './0011_inbox.js';
 import * as m0012 from './0012_inbox_routing.js';
+import * as m0013 from './0013_community.js';
+import * as m0014 from './0014_reports.js';
 
 /**
  * The one migration set, for SQLite and PostgreSQL alike. Append new files here in order;
@@ -29,4 +31,6 @@ export const migrations: Record<string, Migration> = {
   '0010_query_history': m0010,
   '0011_inbox': m0011,
   '0012_inbox_routing': m0012,
+  '0013_community': m0013,
+  '0014_reports': m0014,
 };

@@ -6,6 +6,16 @@ import { DictionaryPage } from '../house-style/DictionaryPage';
 import { FactsPage } from '../house-style/FactsPage';
 import { VoiceSettingsPage } from '../house-style/VoiceSettingsPage';
 import { InboxPage } from '../inbox/InboxPage';
+import { CommunityLayout } from '../community/CommunityLayout';
+import { MergesPage } from '../community/MergesPage';
+import { PeoplePage } from '../community/PeoplePage';
+import { PersonPage } from '../community/PersonPage';
+import { PipelinePage } from '../community/PipelinePage';
+import { DashboardsPage } from '../reports/DashboardsPage';
+import { ReportsLayout } from '../reports/ReportsLayout';
+import { ReportsPage } from '../reports/ReportsPage';
+import { SchedulesPage } from '../reports/SchedulesPage';
+import { TodayPage } from '../today/TodayPage';
 import { InvitePage } from '../invitations/InvitePage';
 import { MembersPage } from '../members/MembersPage';
 import { HomePage } from '../pages/HomePage';
@@ -33,6 +43,8 @@ import { WorkspaceLayout } from '../workspaces/WorkspaceLayout';
 import { RouteErrorPage } from './RouteErrorPage';
 import { SetupGate } from './SetupGate';
 
+const SECTIONS_WITH_PAGES = new Set<string>(['today', 'inbox', 'publish', 'listen', 'community', 'reports']);
+
 export const routes: RouteObject[] = [
   {
     element: <SetupGate />,
@@ -50,12 +62,30 @@ export const routes: RouteObject[] = [
             element: <WorkspaceLayout />,
             children: [
               { index: true, element: <Navigate to="today" replace /> },
-              ...SECTIONS.filter(
-                (section) => section !== 'publish' && section !== 'listen' && section !== 'inbox',
-              ).map((section) => ({
+              ...SECTIONS.filter((section) => !SECTIONS_WITH_PAGES.has(section)).map((section) => ({
                 path: section,
                 element: <SectionPage section={section} />,
               })),
+              { path: 'today', element: <TodayPage /> },
+              {
+                path: 'community',
+                element: <CommunityLayout />,
+                children: [
+                  { index: true, element: <PeoplePage /> },
+                  { path: 'people/:personId', element: <PersonPage /> },
+                  { path: 'merges', element: <MergesPage /> },
+                  { path: 'pipeline', element: <PipelinePage /> },
+                ],
+              },
+              {
+                path: 'reports',
+                element: <ReportsLayout />,
+                children: [
+                  { index: true, element: <DashboardsPage /> },
+                  { path: 'generate', element: <ReportsPage /> },
+                  { path: 'schedules', element: <SchedulesPage /> },
+                ],
+              },
               {
                 path: 'publish',
                 element: <PublishLayout />,

@@ -12,6 +12,12 @@ import insightsEn from './locales/insights.en.json';
 import insightsFr from './locales/insights.fr.json';
 import listeningEn from './locales/listening.en.json';
 import listeningFr from './locales/listening.fr.json';
+import communityEn from './locales/community.en.json';
+import communityFr from './locales/community.fr.json';
+import reportsEn from './locales/reports.en.json';
+import reportsFr from './locales/reports.fr.json';
+import todayEn from './locales/today.en.json';
+import todayFr from './locales/today.fr.json';
 
-export const englishCatalogue = { ...en, listening: listeningEn, alerts: alertsEn, insights: insightsEn, inbox: inboxEn };
-export const frenchCatalogue = { ...fr, listening: listeningFr, alerts: alertsFr, insights: insightsFr, inbox: inboxFr };
+export const englishCatalogue = { ...en, listening: listeningEn, alerts: alertsEn, insights: insightsEn, inbox: inboxEn, community: communityEn, reports: reportsEn, today: todayEn };
+export const frenchCatalogue = { ...fr, listening: listeningFr, alerts: alertsFr, insights: insightsFr, inbox: inboxFr, community: communityFr, reports: reportsFr, today: todayFr };

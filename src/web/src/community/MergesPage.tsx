@@ -1,0 +1,3 @@
+export function MergesPage() {
+  return null;
+}
