@@ -35,6 +35,14 @@ const POLICY = {
   /** Listening: add and remove sources, ingest secrets, imports, saved queries. */
   'listening.manage': ['owner', 'admin', 'manager'],
   'listening.read': ['owner', 'admin', 'manager', 'editor', 'agent', 'viewer'],
+  'community.read': ['owner', 'admin', 'manager', 'editor', 'agent', 'viewer'],
+  /** Notes, tags, owner, relationship stage and next step; merge suggestions; imports. */
+  'community.manage': ['owner', 'admin', 'manager', 'editor', 'agent'],
+  /** Scoring weights; export everything about a person; forget a person (erasure). */
+  'community.privacy': ['owner', 'admin'],
+  'community.settings': ['owner', 'admin', 'manager'],
+  /** Report schedules, recipients and the workspace's report branding. */
+  'reports.manage': ['owner', 'admin', 'manager'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof POLICY;
