@@ -2,7 +2,7 @@
  * The community tables (migration 0013), added to the schema's `Database` by module augmentation so
  * that the CRM keeps its types beside its code.
  */
-import type { Selectable } from 'kysely';
+import type { Generated, Selectable } from 'kysely';
 
 export const RELATIONSHIP_STAGES = ['none', 'identified', 'contacted', 'engaged', 'partner', 'ambassador'] as const;
 export type RelationshipStage = (typeof RELATIONSHIP_STAGES)[number];
@@ -34,14 +34,14 @@ export interface PeopleTable {
   display_name: string | null;
   bio: string | null;
   /** JSON array of URLs (from bios and profiles), normalised. */
-  links: string;
+  links: Generated<string>;
   /** JSON array of ISO 639-1 codes seen in their activities. */
-  languages: string;
+  languages: Generated<string>;
   avatar_url: string | null;
   /** JSON array of strings. */
-  tags: string;
+  tags: Generated<string>;
   owner_id: string | null;
-  stage: RelationshipStage;
+  stage: Generated<RelationshipStage>;
   next_step: string | null;
   /** ISO date-time; Today lists the next steps that are due. */
   next_step_due: string | null;
@@ -49,13 +49,13 @@ export interface PeopleTable {
   merged_into_id: string | null;
   first_seen_at: string;
   last_seen_at: string;
-  activity_count: number;
+  activity_count: Generated<number>;
   /** Cached scores, recomputed by community.tasks; `scores` holds their explanations (JSON). */
-  engagement: number;
-  engagement_level: EngagementLevel;
-  reach: number;
-  ambassador: number;
-  influencer: number;
+  engagement: Generated<number>;
+  engagement_level: Generated<EngagementLevel>;
+  reach: Generated<number>;
+  ambassador: Generated<number>;
+  influencer: Generated<number>;
   scores: string | null;
   scored_at: string | null;
   created_at: string;
@@ -73,10 +73,10 @@ export interface PersonIdentitiesTable {
   display_name: string | null;
   bio: string | null;
   /** JSON array of URLs. */
-  links: string;
+  links: Generated<string>;
   avatar_url: string | null;
   followers: number | null;
-  verified: number;
+  verified: Generated<number>;
   first_seen_at: string;
   last_seen_at: string;
   created_at: string;
@@ -101,9 +101,9 @@ export interface ActivitiesTable {
   conversation_id: string | null;
   sentiment: 'negative' | 'neutral' | 'positive' | null;
   /** JSON array of intent labels. */
-  intents: string;
-  spam: number;
-  offensive: number;
+  intents: Generated<string>;
+  spam: Generated<number>;
+  offensive: Generated<number>;
   /** Likes + reposts + replies the item itself received, when known. */
   engagement_received: number | null;
   origin: ActivityOrigin;
@@ -130,7 +130,7 @@ export interface MergeSuggestionsTable {
   /** JSON array of {code, detail}: same link in bio, same name and avatar, cross-posting… */
   reasons: string;
   strength: number;
-  status: MergeSuggestionStatus;
+  status: Generated<MergeSuggestionStatus>;
   decided_by: string | null;
   decided_at: string | null;
   created_at: string;
@@ -143,7 +143,7 @@ export interface PersonMergesTable {
   merged_person_id: string;
   /** JSON array of the identity ids moved from the merged person, moved back on undo. */
   identity_ids: string;
-  reasons: string;
+  reasons: Generated<string>;
   merged_by: string | null;
   created_at: string;
   undone_at: string | null;
