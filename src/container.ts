@@ -114,7 +114,7 @@ export async function openHearth(config: HearthConfig, logger: Logger, options: 
   queue.register(...alerting.tasks);
   const community = createCommunityTasks({ db: db.kysely, clock, logger });
   queue.register(...community.tasks);
-  const reports = createReportTasks({ db: db.kysely, clock, logger, secrets, mailer, fetch: listeningDeps.fetch });
+  const reports = createReportTasks({ db: db.kysely, clock, logger, secrets, mailer, fetch: listeningDeps.fetch }, queue);
   queue.register(...reports.tasks);
   return {
     config,
