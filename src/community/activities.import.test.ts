@@ -94,6 +94,7 @@ describeEachDatabase('activity import', (use) => {
       imported: 4,
       duplicates: 0,
       forgotten: 0,
+      own: 0,
       refused: [
         { line: 4, reason: 'not valid JSON' },
         { line: 5, reason: expect.stringMatching(/^type must be one of/) as unknown },
@@ -205,6 +206,51 @@ describeEachDatabase('activity import', (use) => {
       .where('workspace_id', '=', workspaceId)
       .execute();
     expect(keys).toEqual([{ account_key: 'dee' }]);
+  });
+
+  it("skips the brand's own accounts, and answers to them have no target", async () => {
+    const db = use().kysely;
+    const { workspaceId } = await seedWorkspace(use(), clock);
+    const at = clock.now().toISOString();
+    await db
+      .insertInto('connected_accounts')
+      .values({
+        id: `own-${workspaceId}`,
+        workspace_id: workspaceId,
+        network: 'bluesky',
+        external_id: 'did:plc:brand',
+        handle: 'maison.test',
+        display_name: null,
+        url: null,
+        followers: 10,
+        credentials: 'sealed',
+        voice_override: null,
+        health: 'ok',
+        health_message: null,
+        checked_at: at,
+        created_by: null,
+        created_at: at,
+        updated_at: at,
+        removed_at: null,
+      })
+      .execute();
+    const report = await importActivities(
+      db,
+      clock,
+      workspaceId,
+      linesOf([
+        activityLine({ network: 'bluesky', person: '@Maison.test', target: 'ana.test' }),
+        activityLine({ network: 'bluesky', person: 'ana.test', target: 'maison.test', type: 'reply' }),
+      ]),
+    );
+    expect(report).toMatchObject({ read: 2, imported: 1, own: 1, refused: [] });
+    const rows = await db
+      .selectFrom('activities')
+      .innerJoin('person_identities', 'person_identities.id', 'activities.identity_id')
+      .select(['person_identities.account_key', 'activities.target_identity_id'])
+      .where('activities.workspace_id', '=', workspaceId)
+      .execute();
+    expect(rows).toEqual([{ account_key: 'ana.test', target_identity_id: null }]);
   });
 
   it('imports thousands of rows in batches, each person once', async () => {

@@ -77,7 +77,7 @@ describeEachDatabase('community routes', (use) => {
     ];
     const imported = await agent.post(`${base}/activities`, { rows });
     expect(imported.status).toBe(200);
-    expect(imported.body).toEqual({ read: 5, imported: 5, duplicates: 0, forgotten: 0, refused: [] });
+    expect(imported.body).toEqual({ read: 5, imported: 5, duplicates: 0, forgotten: 0, own: 0, refused: [] });
 
     // And people from listening: the sync of stored mentions.
     const [post, reply] = await storeMentions(use().kysely, workspaceId, [

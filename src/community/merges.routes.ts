@@ -96,7 +96,7 @@ export const mergeRoutes =
           summary:
             'They are the same person: merge them, into the one with more history unless keepPersonId says which (409 when already decided)',
           params: suggestionParams,
-          body: z.object({ keepPersonId: id.optional() }).default({}),
+          body: z.object({ keepPersonId: id.optional() }).nullish(),
           response: { 200: mergeOut, ...errors },
         },
       },
@@ -106,7 +106,7 @@ export const mergeRoutes =
           clock,
           await requireWorkspace(request, deps, request.params.workspaceId),
           request.params.suggestionId,
-          request.body.keepPersonId,
+          request.body?.keepPersonId,
         ),
       }),
     );

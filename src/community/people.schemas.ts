@@ -95,6 +95,7 @@ export const activityImportReportOut = z
     imported: z.number(),
     duplicates: z.number(),
     forgotten: z.number(),
+    own: z.number(),
     refused: z.array(z.object({ line: z.number(), reason: z.string() })),
   })
   .meta({ id: 'ActivityImportReport' });

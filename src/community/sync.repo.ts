@@ -6,6 +6,7 @@
 import type { Kysely } from 'kysely';
 import { toNumber } from '../db/dialects/numbers.js';
 import type { Database } from '../db/schema.js';
+import { accountKeyOf, identityKey } from './identity-keys.js';
 
 export interface SyncMention {
   seq: number;
@@ -121,6 +122,10 @@ export function syncRepo(db: Kysely<Database>) {
       return out;
     },
 
+    /** The workspace's connected accounts (removed ones too: their old posts are still the brand's). */
+    ownAccounts: (workspaceId: string) =>
+      db.selectFrom('connected_accounts').select(['network', 'handle']).where('workspace_id', '=', workspaceId).execute(),
+
     /** The inbox conversation of each of these mentions, when one holds it. */
     conversationsOf: async (mentionIds: readonly string[]): Promise<Map<string, string>> => {
       const out = new Map<string, string>();
@@ -139,4 +144,16 @@ export function syncRepo(db: Kysely<Database>) {
       return out;
     },
   };
+}
+
+/** identityKey(network, account key) of each of the workspace's connected accounts (removed ones too). */
+export async function ownAccountKeys(db: Kysely<Database>, workspaceId: string): Promise<Set<string>> {
+  const keys = new Set<string>();
+  for (const account of await syncRepo(db).ownAccounts(workspaceId)) {
+    const key = accountKeyOf(account.handle);
+    if (key) {
+      keys.add(identityKey(account.network, key));
+    }
+  }
+  return keys;
 }

@@ -166,6 +166,47 @@ describeEachDatabase('community sync from mentions', (use) => {
     ]);
   });
 
+  it("keeps the brand's own accounts out of the community: neither people nor reply targets", async () => {
+    const db = use().kysely;
+    const { workspaceId } = await seedWorkspace(use(), clock);
+    const at = clock.now().toISOString();
+    await db
+      .insertInto('connected_accounts')
+      .values({
+        id: `own-${workspaceId}`,
+        workspace_id: workspaceId,
+        network: 'bluesky',
+        external_id: 'did:plc:brand',
+        handle: 'Maison.test',
+        display_name: null,
+        url: null,
+        followers: 10,
+        credentials: 'sealed',
+        voice_override: null,
+        health: 'ok',
+        health_message: null,
+        checked_at: at,
+        created_by: null,
+        created_at: at,
+        updated_at: at,
+        removed_at: null,
+      })
+      .execute();
+    await storeMentions(db, workspaceId, [
+      { author: 'maison.test', createdAt: '2026-03-01T10:00:00.000Z', externalId: 'post-brand' },
+      { author: 'gil.test', createdAt: '2026-03-01T11:00:00.000Z', replyTo: 'post-brand' },
+    ]);
+    expect(await syncWorkspace(db, clock, workspaceId)).toMatchObject({ mentions: 2, recorded: 1, anonymous: 1 });
+    const keys = await db.selectFrom('person_identities').select('account_key').where('workspace_id', '=', workspaceId).execute();
+    expect(keys).toEqual([{ account_key: 'gil.test' }]);
+    const reply = await db
+      .selectFrom('activities')
+      .select(['type', 'target_identity_id'])
+      .where('workspace_id', '=', workspaceId)
+      .executeTakeFirstOrThrow();
+    expect(reply).toEqual({ type: 'reply', target_identity_id: null });
+  });
+
   it('skips forgotten identities', async () => {
     const db = use().kysely;
     const { workspaceId } = await seedWorkspace(use(), clock);

@@ -17,9 +17,9 @@ import type { IntentLabel } from '../analysis/types.js';
 import type { Clock } from '../core/clock.js';
 import { dialectOf } from '../db/dialects/fts.js';
 import type { Database } from '../db/schema.js';
-import { accountKeyOf, handleOf } from './identity-keys.js';
+import { accountKeyOf, handleOf, identityKey } from './identity-keys.js';
 import { recordObservations, type Observation, type ObservedAccount } from './record-activities.js';
-import { syncRepo, type SyncMention } from './sync.repo.js';
+import { ownAccountKeys, syncRepo, type SyncMention } from './sync.repo.js';
 
 export const SYNC_BATCH = 500;
 const POSTGRES_SETTLE_MS = 30_000;
@@ -41,7 +41,7 @@ export interface SyncReport {
   recorded: number;
   duplicates: number;
   forgotten: number;
-  /** Mentions with no author handle: no one to record. */
+  /** Mentions with no author handle, or written by the brand's own accounts: no one to record. */
   anonymous: number;
 }
 
@@ -142,6 +142,10 @@ async function observe(
 ): Promise<Observation[]> {
   const repo = syncRepo(db);
   const conversations = await repo.conversationsOf(mentions.map((mention) => mention.id));
+  // The brand's own connected accounts are not members of its community.
+  const own = await ownAccountKeys(db, workspaceId);
+  const isOwn = (network: string, account: ObservedAccount | null): boolean =>
+    account !== null && own.has(identityKey(network, account.accountKey));
   // The authors of the posts these mentions answer, when we stored those posts.
   const answered = new Map<string, ObservedAccount>();
   const byNetwork = new Map<string, string[]>();
@@ -167,14 +171,15 @@ async function observe(
       mention.author_name,
       mention.author_followers,
     );
-    if (!author) {
+    if (!author || isOwn(mention.network, author)) {
       continue;
     }
     const analysis = parseAnalysis(mention.analysis);
     const conversationId = conversations.get(mention.id) ?? null;
-    const target = mention.reply_to
+    const answeredAuthor = mention.reply_to
       ? (answered.get(`${mention.network}\u0000${mention.reply_to}`) ?? null)
       : null;
+    const target = isOwn(mention.network, answeredAuthor) ? null : answeredAuthor;
     const counts = [mention.likes, mention.reposts, mention.replies];
     observations.push({
       author,

@@ -176,7 +176,7 @@ function registerActivitiesImport(group: Command): void {
         }
         process.stdout.write(
           `Imported ${file} into "${workspace.name}": ${report.read} rows, ${report.imported} recorded, ${report.duplicates} already there, ` +
-            `${report.forgotten} about forgotten people, ${report.refused.length} refused (${seconds.toFixed(1)} s).\n`,
+            `${report.forgotten} about forgotten people, ${report.own > 0 ? `${report.own} by the brand's own accounts, ` : ''}${report.refused.length} refused (${seconds.toFixed(1)} s).\n`,
         );
         if (report.refused.length > 0) {
           throw new CliError(`${report.refused.length} rows of ${file} were not imported (see above)`);

@@ -22,8 +22,9 @@ import { recordAudit } from '../../workspaces/audit.service.js';
 import { authorize } from '../../workspaces/policy.js';
 import type { WorkspaceAccess } from '../../workspaces/workspaces.service.js';
 import { ACTIVITY_TYPES } from '../community.tables.js';
-import { accountKeyOf, handleOf, MAX_ACCOUNT_KEY } from '../identity-keys.js';
+import { accountKeyOf, handleOf, identityKey, MAX_ACCOUNT_KEY } from '../identity-keys.js';
 import { recordObservations, type Observation } from '../record-activities.js';
+import { ownAccountKeys } from '../sync.repo.js';
 
 export interface ActivityImportReport {
   read: number;
@@ -31,6 +32,8 @@ export interface ActivityImportReport {
   duplicates: number;
   /** Rows about a forgotten identity: skipped on purpose. */
   forgotten: number;
+  /** Rows written by the brand's own connected accounts: not community members, skipped. */
+  own: number;
   refused: { line: number; reason: string }[];
 }
 
@@ -219,7 +222,8 @@ export async function importActivityRows(
   rows: Iterable<ParsedRow> | AsyncIterable<ParsedRow>,
   onBatch?: () => void,
 ): Promise<ActivityImportReport> {
-  const report: ActivityImportReport = { read: 0, imported: 0, duplicates: 0, forgotten: 0, refused: [] };
+  const report: ActivityImportReport = { read: 0, imported: 0, duplicates: 0, forgotten: 0, own: 0, refused: [] };
+  const own = await ownAccountKeys(db, workspaceId);
   let batch: Observation[] = [];
   const flush = async (): Promise<void> => {
     if (batch.length > 0) {
@@ -240,7 +244,16 @@ export async function importActivityRows(
       report.refused.push({ line: parsed.line, reason: parsed.problem });
       continue;
     }
-    batch.push(observationOf(parsed.row));
+    const observation = observationOf(parsed.row);
+    if (own.has(identityKey(observation.author.network, observation.author.accountKey))) {
+      report.own += 1;
+      continue;
+    }
+    if (observation.target && own.has(identityKey(observation.target.network, observation.target.accountKey))) {
+      // An answer to the brand is an interaction with the brand, not with a community member.
+      observation.target = null;
+    }
+    batch.push(observation);
     if (batch.length >= IMPORT_BATCH) {
       await flush();
     }
