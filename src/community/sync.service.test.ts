@@ -8,6 +8,8 @@ import { seedWorkspace, testClock } from '../../test/listening-fixtures.js';
 import { storeConversation, storeMentions } from './community.fixtures.js';
 import { forgottenKeyHash } from './identity-keys.js';
 import { syncWorkspace } from './sync.service.js';
+import { syncTasks } from './sync.tasks.js';
+import { createLogger } from '../core/logger.js';
 
 describeEachDatabase('community sync from mentions', (use) => {
   const clock = testClock();
@@ -205,6 +207,24 @@ describeEachDatabase('community sync from mentions', (use) => {
       .where('workspace_id', '=', workspaceId)
       .executeTakeFirstOrThrow();
     expect(reply).toEqual({ type: 'reply', target_identity_id: null });
+  });
+
+  it('scores a small community as soon as the sync job records new activities', async () => {
+    const db = use().kysely;
+    const { workspaceId } = await seedWorkspace(use(), clock);
+    await storeMentions(db, workspaceId, [
+      { author: 'hal.test', createdAt: new Date(clock.now().getTime() - 60_000).toISOString() },
+    ]);
+    const logger = createLogger({ level: 'silent' });
+    const { tasks } = syncTasks({ db, clock, logger });
+    await tasks[0]?.perform({}, { jobId: 'j1', attempt: 1, logger, signal: new AbortController().signal });
+    const hal = await db
+      .selectFrom('people')
+      .select(['engagement', 'scored_at'])
+      .where('workspace_id', '=', workspaceId)
+      .executeTakeFirstOrThrow();
+    expect(hal.scored_at).toBe(clock.now().toISOString());
+    expect(hal.engagement).toBeGreaterThan(0);
   });
 
   it('skips forgotten identities', async () => {

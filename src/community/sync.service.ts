@@ -78,22 +78,6 @@ function parseCursor(cursor: string | null): number {
   }
 }
 
-/** Syncs every workspace; returns the totals. */
-export async function syncAllWorkspaces(
-  db: Kysely<Database>,
-  clock: Clock,
-  options: SyncOptions = {},
-): Promise<SyncReport> {
-  const total = emptyReport();
-  for (const workspaceId of await syncRepo(db).workspaceIds()) {
-    if (options.signal?.aborted) {
-      break;
-    }
-    add(total, await syncWorkspace(db, clock, workspaceId, options));
-  }
-  return total;
-}
-
 /** Turns the workspace's new mentions into identities, people and activities. */
 export async function syncWorkspace(
   db: Kysely<Database>,

@@ -1,9 +1,19 @@
-/** The sync from listening and the inbox as a job: `community.sync`, every minute. */
+/**
+ * The sync from listening and the inbox as a job: `community.sync`, every minute. A small community
+ * (up to RESCORE_AT_ONCE_UP_TO people) is rescored as soon as new activities arrive, so new people do
+ * not wait for the quarter-hourly `community.score`; a larger one waits for it (a full rescore costs
+ * seconds there).
+ */
 import { z } from 'zod';
 import type { JobQueue } from '../jobs/queue.js';
 import { defineTask, type AnyTask } from '../jobs/task.js';
+import { toNumber } from '../db/dialects/numbers.js';
 import type { CommunityDeps } from './community.deps.js';
-import { syncAllWorkspaces } from './sync.service.js';
+import { recomputeScores } from './scores/score-people.js';
+import { syncRepo } from './sync.repo.js';
+import { syncWorkspace } from './sync.service.js';
+
+export const RESCORE_AT_ONCE_UP_TO = 5_000;
 
 export function syncTasks(deps: CommunityDeps): {
   tasks: AnyTask[];
@@ -16,9 +26,18 @@ export function syncTasks(deps: CommunityDeps): {
     retry: { limit: 0, backoffSeconds: 0 },
     leaseSeconds: 600,
     async perform(_payload, ctx) {
-      const report = await syncAllWorkspaces(deps.db, deps.clock, { signal: ctx.signal });
-      if (report.mentions > 0) {
-        ctx.logger.info(report, 'community synced from mentions');
+      for (const workspaceId of await syncRepo(deps.db).workspaceIds()) {
+        if (ctx.signal.aborted) {
+          break;
+        }
+        const report = await syncWorkspace(deps.db, deps.clock, workspaceId, { signal: ctx.signal });
+        if (report.mentions === 0) {
+          continue;
+        }
+        ctx.logger.info({ workspaceId, ...report }, 'community synced from mentions');
+        if (report.recorded > 0 && (await peopleCount(deps, workspaceId)) <= RESCORE_AT_ONCE_UP_TO) {
+          await recomputeScores(deps.db, deps.clock, workspaceId);
+        }
       }
     },
   });
@@ -28,4 +47,13 @@ export function syncTasks(deps: CommunityDeps): {
       await queue.schedule({ name: 'community.sync', cron: '* * * * *', task: sync, payload: {} });
     },
   };
+}
+
+async function peopleCount(deps: CommunityDeps, workspaceId: string): Promise<number> {
+  const row = await deps.db
+    .selectFrom('people')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('workspace_id', '=', workspaceId)
+    .executeTakeFirstOrThrow();
+  return toNumber(row.n);
 }
