@@ -8,6 +8,7 @@ import { seedWorkspace, testClock } from '../../test/listening-fixtures.js';
 import { activityLine, linesOf } from './community.fixtures.js';
 import { forgottenKeyHash } from './identity-keys.js';
 import { dedupeKeyOf, importActivities, isoInstant, parseActivityRow } from './import/activities.import.js';
+import { refreshSuggestions } from './merges/suggestions.service.js';
 
 describe('activity rows', () => {
   it('reads ISO-8601 dates and date-times as UTC instants', () => {
@@ -251,6 +252,38 @@ describeEachDatabase('activity import', (use) => {
       .where('activities.workspace_id', '=', workspaceId)
       .execute();
     expect(rows).toEqual([{ account_key: 'ana.test', target_identity_id: null }]);
+  });
+
+  it('keeps the profile a row carries, which merge suggestions then compare across networks', async () => {
+    const db = use().kysely;
+    const { workspaceId } = await seedWorkspace(use(), clock);
+    const report = await importActivities(
+      db,
+      clock,
+      workspaceId,
+      linesOf([
+        activityLine({ network: 'forum', person: 'lea', bio: 'Potière à Lyon', links: ['https://www.lea-ceramique.fr/'] }),
+        activityLine({ network: 'mastodon', person: 'lea@piaille.test', links: ['https://lea-ceramique.fr'], avatar: 'https://img.test/lea.png' }),
+        activityLine({ network: 'forum', person: 'max', links: ['javascript:alert(1)'] }),
+      ]),
+    );
+    expect(report).toMatchObject({ read: 3, imported: 2, refused: [{ line: 3, reason: expect.stringMatching(/^links\.0 must be an http or https URL/) as unknown }] });
+    const lea = await db
+      .selectFrom('person_identities')
+      .innerJoin('people', 'people.id', 'person_identities.person_id')
+      .select(['person_identities.bio', 'person_identities.links', 'people.bio as personBio', 'people.links as personLinks'])
+      .where('person_identities.workspace_id', '=', workspaceId)
+      .where('person_identities.account_key', '=', 'lea')
+      .executeTakeFirstOrThrow();
+    expect(lea).toEqual({
+      bio: 'Potière à Lyon',
+      links: JSON.stringify(['https://www.lea-ceramique.fr/']),
+      personBio: 'Potière à Lyon',
+      personLinks: JSON.stringify(['https://www.lea-ceramique.fr/']),
+    });
+    expect(await refreshSuggestions(db, clock, workspaceId)).toEqual({ created: 1 });
+    const suggestion = await db.selectFrom('merge_suggestions').select('reasons').where('workspace_id', '=', workspaceId).executeTakeFirstOrThrow();
+    expect(suggestion.reasons).toContain('same-link');
   });
 
   it('imports thousands of rows in batches, each person once', async () => {

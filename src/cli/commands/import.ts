@@ -130,7 +130,7 @@ function registerActivitiesImport(group: Command): void {
     .command('activities')
     .description(
       'Import community activities from a JSONL file of {person, network, type, at, text, target, followers} ' +
-        `(type: ${ACTIVITY_TYPES.join(', ')}; optional: id, name, sentiment, language, engagement). ` +
+        `(type: ${ACTIVITY_TYPES.join(', ')}; optional: id, name, sentiment, language, engagement, and the author's profile: bio, links, avatar). ` +
         'Idempotent: rows already recorded are counted as duplicates; forgotten people are skipped. Exit 1 if any row was refused.',
     )
     .argument('<file>', 'a .jsonl file, one activity per line')

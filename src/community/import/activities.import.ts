@@ -8,7 +8,9 @@
  * identity is created too, so the interaction graph is whole); `followers` the author's followers.
  * Optional: `id` (the network's id of the activity: the dedupe key becomes `<network>:<id>`, else a
  * hash of the whole row), `name` (the author's display name), `sentiment`, `language`, `engagement`
- * (likes + reposts + replies the item received). Other fields are ignored.
+ * (likes + reposts + replies the item received), and the author's profile — `bio`, `links` (http(s)
+ * URLs), `avatar` (an http(s) URL) — which merge suggestions compare (profiles.ts; not part of the
+ * dedupe hash). Other fields are ignored.
  *
  * Rows go in batches of 500, one transaction each (a row is written whole or not at all); a bad
  * row is refused with its line number and the others go on. Forgotten identities are skipped.
@@ -25,6 +27,7 @@ import { ACTIVITY_TYPES } from '../community.tables.js';
 import { accountKeyOf, handleOf, identityKey, MAX_ACCOUNT_KEY } from '../identity-keys.js';
 import { recordObservations, type Observation } from '../record-activities.js';
 import { ownAccountKeys } from '../sync.repo.js';
+import { applyProfiles, httpUrl, MAX_BIO, MAX_LINKS, type ImportedProfile } from './profiles.js';
 
 export interface ActivityImportReport {
   read: number;
@@ -137,7 +140,21 @@ export const activityRowSchema = z.object({
     .min(0)
     .nullish()
     .transform((value) => value ?? null),
+  // The author's profile, optional (profiles.ts): kept out of the dedupe key, it is not the activity.
+  bio: z
+    .string()
+    .trim()
+    .max(MAX_BIO)
+    .nullish()
+    .transform((value) => value || null),
+  links: z
+    .array(httpUrl)
+    .max(MAX_LINKS)
+    .nullish()
+    .transform((value) => value ?? []),
+  avatar: httpUrl.nullish().transform((value) => value || null),
 });
+const PROFILE_FIELDS = new Set(['bio', 'links', 'avatar']);
 export type ActivityRow = z.infer<typeof activityRowSchema>;
 
 /** The dedupe key of a row: `<network>:<id>` when it has an id, else `import:` + sha256 of the row. */
@@ -146,7 +163,11 @@ export function dedupeKeyOf(row: ActivityRow): string {
     return `${row.network}:${row.id}`;
   }
   const canonical = JSON.stringify(
-    Object.fromEntries(Object.entries(row).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+    Object.fromEntries(
+      Object.entries(row)
+        .filter(([field]) => !PROFILE_FIELDS.has(field))
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+    ),
   );
   return `import:${createHash('sha256').update(canonical).digest('hex')}`;
 }
@@ -225,13 +246,18 @@ export async function importActivityRows(
   const report: ActivityImportReport = { read: 0, imported: 0, duplicates: 0, forgotten: 0, own: 0, refused: [] };
   const own = await ownAccountKeys(db, workspaceId);
   let batch: Observation[] = [];
+  let profiles = new Map<string, ImportedProfile>();
   const flush = async (): Promise<void> => {
     if (batch.length > 0) {
       const observations = batch;
+      const batchProfiles = [...profiles.values()];
       batch = [];
-      const result = await db
-        .transaction()
-        .execute((trx) => recordObservations(trx, workspaceId, clock.now().toISOString(), observations));
+      profiles = new Map();
+      const result = await db.transaction().execute(async (trx) => {
+        const recorded = await recordObservations(trx, workspaceId, clock.now().toISOString(), observations);
+        await applyProfiles(trx, workspaceId, batchProfiles);
+        return recorded;
+      });
       report.imported += result.recorded;
       report.duplicates += result.duplicates;
       report.forgotten += result.forgotten;
@@ -254,6 +280,11 @@ export async function importActivityRows(
       observation.target = null;
     }
     batch.push(observation);
+    const { bio, links, avatar } = parsed.row;
+    if (bio !== null || links.length > 0 || avatar !== null) {
+      const { network, accountKey } = observation.author;
+      profiles.set(identityKey(network, accountKey), { network, accountKey, bio, links, avatarUrl: avatar });
+    }
     if (batch.length >= IMPORT_BATCH) {
       await flush();
     }
