@@ -136,6 +136,8 @@ function seed(path: string): void {
   for (let from = 0; from < CONVERSATIONS; from += batch) {
     insertConversations(from, Math.min(CONVERSATIONS, from + batch));
   }
+  // Closed conversations were closed at their last change (conversations.closed_at, migration 0015).
+  db.exec(`update conversations set closed_at = updated_at where status = 'closed'`);
   db.exec('analyze');
   process.stderr.write(`\rseeded ${MENTIONS.toLocaleString('en')} mentions and ${CONVERSATIONS.toLocaleString('en')} conversations in ${((performance.now() - began) / 1000).toFixed(0)} s\n`);
   db.close();

@@ -478,6 +478,8 @@ export interface ConversationsTable {
   message_count: number;
   created_at: string;
   updated_at: string;
+  /** When it was last closed (migration 0015); null while not closed. Rows closed before 0015: their last change. */
+  closed_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export type ConversationMessageKind = 'inbound' | 'reply' | 'note';

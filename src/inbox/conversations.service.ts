@@ -275,6 +275,8 @@ export async function updateConversation(
   if (changes.status !== undefined) {
     set.status = changes.status;
     set.snoozed_until = null;
+    // The close is dated once, when it happens (closing a closed conversation again keeps its time).
+    set.closed_at = changes.status === 'closed' ? (row.status === 'closed' ? row.closed_at : now.toISOString()) : null;
     if (changes.status === 'snoozed') {
       if (!changes.snoozedUntil || Date.parse(changes.snoozedUntil) <= now.getTime()) {
         throw invalid('snoozedUntil', 'a snoozed conversation needs a time in the future to come back');

@@ -302,7 +302,14 @@ async function markAnswered(
       awaiting_since: null,
       priority: reasons.score,
       priority_reasons: JSON.stringify(reasons.reasons),
-      ...(then ? { status: then, snoozed_until: null } : {}),
+      ...(then
+        ? {
+            status: then,
+            snoozed_until: null,
+            // Dated when it closes; a conversation closed already keeps its time, any other status clears it.
+            closed_at: then === 'closed' ? (row.status === 'closed' ? row.closed_at : isoNow(clock)) : null,
+          }
+        : {}),
       updated_at: isoNow(clock),
     })
     .where('id', '=', conversationId)

@@ -196,6 +196,7 @@ async function threadOne(trx: Kysely<Database>, row: MentionInsert, accountId: s
     .set((eb) => ({
       status: 'open',
       snoozed_until: null,
+      closed_at: null,
       message_count: eb('message_count', '+', 1),
       last_inbound_at:
         parent && parent.last_inbound_at > row.created_at ? parent.last_inbound_at : row.created_at,

@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { ConnectedAccountsTable, Database } from '../db/schema.js';
+import { utcDay } from '../reports/follower-history.tables.js';
 
 export type AccountRow = Selectable<ConnectedAccountsTable>;
 
@@ -34,6 +35,21 @@ export function accountsRepo(db: Kysely<Database>) {
         .where('removed_at', 'is', null)
         .orderBy('network')
         .orderBy('handle')
+        .execute(),
+    /**
+     * Keeps the follower count just learned in the account's history (reports' follower growth):
+     * one row per UTC day, the day's latest count wins.
+     */
+    recordFollowers: (accountId: string, followers: number, recordedAt: string) =>
+      db
+        .insertInto('account_follower_counts')
+        .values({ account_id: accountId, day: utcDay(recordedAt), followers, recorded_at: recordedAt })
+        .onConflict((oc) =>
+          oc
+            .columns(['account_id', 'day'])
+            .doUpdateSet((eb) => ({ followers: eb.ref('excluded.followers'), recorded_at: eb.ref('excluded.recorded_at') }))
+            .where('account_follower_counts.recorded_at', '<=', recordedAt),
+        )
         .execute(),
     listAllLive: () => db.selectFrom('connected_accounts').selectAll().where('removed_at', 'is', null).execute(),
   };

@@ -128,6 +128,9 @@ export async function connectAccount(
         ...fields,
       });
     }
+    if (profile.followers !== null) {
+      await repo.recordFollowers(accountId, profile.followers, now);
+    }
     await recordAudit(trx, deps.clock, {
       workspaceId: access.workspaceId,
       actorUserId: access.userId,
@@ -222,6 +225,9 @@ export async function checkAccountHealth(deps: Deps, row: AccountRow): Promise<A
   }
   const now = isoNow(deps.clock);
   await accountsRepo(deps.db).update(row.id, { ...changes, health, health_message: message, checked_at: now, updated_at: now });
+  if (typeof changes.followers === 'number') {
+    await accountsRepo(deps.db).recordFollowers(row.id, changes.followers, now);
+  }
   return health;
 }
 

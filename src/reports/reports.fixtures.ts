@@ -9,6 +9,7 @@ import type { KpiRange } from './kpis/kpi.js';
 import '../listening/alerts/alerts.tables.js';
 import '../listening/insights/insights.tables.js';
 import '../community/community.tables.js';
+import './follower-history.tables.js';
 
 export const WEEK: KpiRange = { from: new Date('2026-03-02T00:00:00.000Z'), to: new Date('2026-03-09T00:00:00.000Z') };
 export const PREVIOUS_WEEK: KpiRange = { from: new Date('2026-02-23T00:00:00.000Z'), to: WEEK.from };
@@ -50,14 +51,19 @@ interface ConversationSpec {
   response: string | null;
   status: 'open' | 'closed';
   updated: string;
+  /** When it was closed; a later change (a note, a tag) may move `updated` past it. */
+  closed?: string;
   awaiting: string | null;
   priority: number;
   spam?: number;
 }
 
 const CONVERSATIONS: ConversationSpec[] = [
-  { id: 'c1', inbound: '2026-03-02T09:00:00.000Z', response: '2026-03-02T09:30:00.000Z', status: 'closed', updated: '2026-03-02T10:00:00.000Z', awaiting: null, priority: 10 },
-  { id: 'c2', inbound: '2026-03-02T17:30:00.000Z', response: '2026-03-03T09:30:00.000Z', status: 'closed', updated: '2026-03-03T12:00:00.000Z', awaiting: null, priority: 10 },
+  // Closed at 10:00, tagged at 15:00: the close, not the last change, ends the resolution.
+  { id: 'c1', inbound: '2026-03-02T09:00:00.000Z', response: '2026-03-02T09:30:00.000Z', status: 'closed', updated: '2026-03-02T15:00:00.000Z', closed: '2026-03-02T10:00:00.000Z', awaiting: null, priority: 10 },
+  { id: 'c2', inbound: '2026-03-02T17:30:00.000Z', response: '2026-03-03T09:30:00.000Z', status: 'closed', updated: '2026-03-03T12:00:00.000Z', closed: '2026-03-03T12:00:00.000Z', awaiting: null, priority: 10 },
+  // Closed the week before, changed (a note) during the week: not a close of the week.
+  { id: 'c7', inbound: '2026-02-26T09:00:00.000Z', response: '2026-02-26T09:10:00.000Z', status: 'closed', updated: '2026-03-04T09:00:00.000Z', closed: '2026-02-26T11:00:00.000Z', awaiting: null, priority: 5 },
   { id: 'c3', inbound: '2026-03-06T16:00:00.000Z', response: '2026-03-09T10:00:00.000Z', status: 'open', updated: '2026-03-09T10:00:00.000Z', awaiting: null, priority: 30 },
   { id: 'c4', inbound: '2026-03-04T10:00:00.000Z', response: null, status: 'open', updated: '2026-03-04T10:00:00.000Z', awaiting: '2026-03-04T10:00:00.000Z', priority: 80 },
   { id: 'c5', inbound: '2026-03-08T12:00:00.000Z', response: null, status: 'open', updated: '2026-03-08T12:00:00.000Z', awaiting: '2026-03-08T12:00:00.000Z', priority: 20 },
@@ -191,6 +197,7 @@ export async function seedReportFixture(db: Kysely<Database>, suffix: string): P
         message_count: conversation.response === null ? 1 : 2,
         created_at: conversation.inbound,
         updated_at: conversation.updated,
+        closed_at: conversation.closed ?? null,
       })
       .execute();
   }
@@ -201,6 +208,21 @@ export async function seedReportFixture(db: Kysely<Database>, suffix: string): P
     await db
       .insertInto('connected_accounts')
       .values({ id: `${account.id}-${suffix}`, workspace_id: ws, network: account.network, external_id: `${account.id}-${suffix}`, handle: account.handle, display_name: null, url: null, followers: account.followers, credentials: '{}', voice_override: null, health: 'ok', health_message: null, checked_at: null, created_by: null, created_at: now, updated_at: now, removed_at: null })
+      .execute();
+  }
+  // Follower history: @lumiere.test since 27 February; @lumiere (mastodon) only from 3 March.
+  for (const [account, day, followers] of [
+    ['a1', '2026-02-27', 900],
+    ['a1', '2026-03-01', 950],
+    ['a1', '2026-03-05', 980],
+    ['a1', '2026-03-08', 1000],
+    ['a1', '2026-03-09', 1010],
+    ['a2', '2026-03-03', 190],
+    ['a2', '2026-03-08', 200],
+  ] as const) {
+    await db
+      .insertInto('account_follower_counts')
+      .values({ account_id: `${account}-${suffix}`, day, followers, recorded_at: `${day}T07:00:00.000Z` })
       .execute();
   }
   for (const post of [

@@ -13,6 +13,7 @@ import * as m0011 from './0011_inbox.js';
 import * as m0012 from './0012_inbox_routing.js';
 import * as m0013 from './0013_community.js';
 import * as m0014 from './0014_reports.js';
+import * as m0015 from './0015_report_history.js';
 
 /**
  * The one migration set, for SQLite and PostgreSQL alike. Append new files here in order;
@@ -33,4 +34,5 @@ export const migrations: Record<string, Migration> = {
   '0012_inbox_routing': m0012,
   '0013_community': m0013,
   '0014_reports': m0014,
+  '0015_report_history': m0015,
 };

@@ -307,7 +307,7 @@ export async function routeConversation(
   }
   const conversation = await trx
     .selectFrom('conversations')
-    .select(['tags', 'priority', 'priority_reasons'])
+    .select(['tags', 'priority', 'priority_reasons', 'status', 'closed_at'])
     .where('id', '=', conversationId)
     .executeTakeFirstOrThrow();
   const allReasons = [...(JSON.parse(conversation.priority_reasons) as PriorityReason[]), ...reasons];
@@ -323,7 +323,7 @@ export async function routeConversation(
       ...(outcome.assigneeId ? { assignee_id: outcome.assigneeId } : {}),
       ...(outcome.teamId ? { team_id: outcome.teamId } : {}),
       ...(spam ? { spam: 1 } : {}),
-      ...(close ? { status: 'closed' as const } : {}),
+      ...(close ? { status: 'closed' as const, closed_at: conversation.status === 'closed' ? conversation.closed_at : now } : {}),
     })
     .where('id', '=', conversationId)
     .execute();

@@ -99,10 +99,10 @@ export const resolutionTime: Kpi = {
   id: 'resolution_time',
   name: 'Resolution time',
   capability: 'inbox',
-  version: 1,
+  version: 2,
   formula:
-    'resolution time = business minutes from a conversation’s first message to its close, over the conversations closed in [from, to); median and p90 (nearest rank); spam left out. The close is the closed conversation’s last change (no close time is recorded)',
-  inputs: ['conversations.status', 'conversations.first_inbound_at', 'conversations.updated_at', ...HOURS_INPUTS],
+    'resolution time = business minutes from a conversation’s first message to its close (closed_at), over the conversations closed in [from, to) and still closed; median and p90 (nearest rank); spam left out. A conversation reopened by a new message and closed again counts once, at its last close',
+  inputs: ['conversations.status', 'conversations.first_inbound_at', 'conversations.closed_at', ...HOURS_INPUTS],
   unit: 'business_minutes',
   higherIsBetter: false,
   async compute(db, workspaceId, range, options) {
@@ -112,10 +112,10 @@ export const resolutionTime: Kpi = {
       calendar(db, workspaceId, range, options),
     ]);
     const result = durations(
-      rows.map((row) => hours.between(new Date(row.first_inbound_at), new Date(row.updated_at))),
+      rows.map((row) => hours.between(new Date(row.first_inbound_at), new Date(row.closed_at))),
       sla,
     );
-    result.note = `${result.note ?? ''} Approximate: the time of closing is the conversation's last change (a later tag or note moves it).`;
+    result.note = `${result.note ?? ''} Conversations closed before close times were recorded (migration 0015) are dated by their last change.`;
     return result;
   },
 };

@@ -8,6 +8,7 @@ import type { Database } from '../../db/schema.js';
 import '../../listening/alerts/alerts.tables.js';
 import '../../community/community.tables.js';
 import '../../listening/insights/insights.tables.js';
+import '../follower-history.tables.js';
 
 export interface IsoRange {
   from: string;
@@ -17,6 +18,8 @@ export interface IsoRange {
 export interface MentionGroup {
   network: string;
   sentiment: 'negative' | 'neutral' | 'positive' | null;
+  /** The intents JSON array as stored (few distinct values: the analyzer's label sets). */
+  intents: string;
   mentions: number;
   /** Σ author_followers, a missing count as 0. */
   reach: number;
@@ -26,6 +29,13 @@ export interface MentionGroup {
   engagement: number;
   /** The same, over the mentions whose author's followers are known. */
   engagementWithFollowers: number;
+}
+
+export interface IntentQueryGroup {
+  /** The intents JSON array as stored. */
+  intents: string;
+  queryId: string | null;
+  count: number;
 }
 
 export interface HourGroup {
@@ -75,13 +85,14 @@ const intentPattern = (intent: string): string => `%"${intent}"%`;
 
 export function kpisRepo(db: Kysely<Database>) {
   return {
-    /** Mentions of the range grouped by network and sentiment: one scan for volume, reach, sentiment, engagement. */
+    /** Mentions of the range grouped by network, sentiment and intents: one scan for volume, reach, sentiment, engagement, intent totals. */
     mentionGroups: async (workspaceId: string, range: IsoRange): Promise<MentionGroup[]> => {
       const rows = await db
         .selectFrom('mentions')
         .select((eb) => [
           'mentions.network',
           'mentions.sentiment',
+          'mentions.intents',
           eb.fn.countAll<number | string>().as('n'),
           eb.fn.count<number | string>('mentions.author_followers').as('known'),
           sql<number | string | null>`sum(coalesce(mentions.author_followers, 0))`.as('reach'),
@@ -93,11 +104,14 @@ export function kpisRepo(db: Kysely<Database>) {
         .where('mentions.workspace_id', '=', workspaceId)
         .where('mentions.created_at', '>=', range.from)
         .where('mentions.created_at', '<', range.to)
-        .groupBy(['mentions.network', 'mentions.sentiment'])
+        // Sentiment first: SQLite then reads the range through mentions_stream_idx (rows in time order)
+        // rather than through the identity key in network order (random reads over a whole year).
+        .groupBy(['mentions.sentiment', 'mentions.intents', 'mentions.network'])
         .execute();
       return rows.map((row) => ({
         network: row.network,
         sentiment: row.sentiment,
+        intents: row.intents,
         mentions: toNumber(row.n),
         withFollowers: toNumber(row.known),
         reach: toNumber(row.reach),
@@ -120,32 +134,22 @@ export function kpisRepo(db: Kysely<Database>) {
     },
 
     /**
-     * Mentions with an intent, per saved query that matched them (null: matched by none). A mention
-     * matched by two queries counts under both; `total` counts each mention once.
+     * Mentions with some intent, per intents label set and saved query that matched them (null:
+     * matched by none): one scan for every intent's by-topic figure. A mention matched by two
+     * queries counts under both.
      */
-    intentByQuery: async (
-      workspaceId: string,
-      range: IsoRange,
-      intent: string,
-    ): Promise<{ total: number; byQuery: { queryId: string | null; count: number }[] }> => {
-      const base = db
+    intentsByQuery: async (workspaceId: string, range: IsoRange): Promise<IntentQueryGroup[]> => {
+      const rows = await db
         .selectFrom('mentions')
+        .leftJoin('mention_matches', 'mention_matches.mention_id', 'mentions.id')
+        .select((eb) => ['mentions.intents', 'mention_matches.query_id', eb.fn.countAll<number | string>().as('n')])
         .where('mentions.workspace_id', '=', workspaceId)
         .where('mentions.created_at', '>=', range.from)
         .where('mentions.created_at', '<', range.to)
-        .where('mentions.intents', 'like', intentPattern(intent));
-      const [total, groups] = await Promise.all([
-        base.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow(),
-        base
-          .leftJoin('mention_matches', 'mention_matches.mention_id', 'mentions.id')
-          .select((eb) => ['mention_matches.query_id', eb.fn.countAll<number | string>().as('n')])
-          .groupBy('mention_matches.query_id')
-          .execute(),
-      ]);
-      return {
-        total: toNumber(total.n),
-        byQuery: groups.map((row) => ({ queryId: row.query_id, count: toNumber(row.n) })),
-      };
+        .where('mentions.intents', '!=', '[]')
+        .groupBy(['mentions.intents', 'mention_matches.query_id'])
+        .execute();
+      return rows.map((row) => ({ intents: row.intents, queryId: row.query_id, count: toNumber(row.n) }));
     },
 
     /** The most engaging mentions of the range, optionally with an intent or a sentiment: quotes for reports. */
@@ -246,17 +250,19 @@ export function kpisRepo(db: Kysely<Database>) {
         .where('first_inbound_at', '<', range.to)
         .execute(),
 
-    /** Closed conversations whose last change (the close: no close time is recorded) falls in the range. */
-    conversationsClosed: (workspaceId: string, range: IsoRange) =>
-      db
-        .selectFrom('conversations')
-        .select(['first_inbound_at', 'updated_at'])
-        .where('workspace_id', '=', workspaceId)
-        .where('spam', '=', 0)
-        .where('status', '=', 'closed')
-        .where('updated_at', '>=', range.from)
-        .where('updated_at', '<', range.to)
-        .execute(),
+    /** Conversations closed (and still closed) whose close falls in the range. */
+    conversationsClosed: async (workspaceId: string, range: IsoRange): Promise<{ first_inbound_at: string; closed_at: string }[]> =>
+      (
+        await db
+          .selectFrom('conversations')
+          .select(['first_inbound_at', 'closed_at'])
+          .where('workspace_id', '=', workspaceId)
+          .where('closed_at', '>=', range.from)
+          .where('closed_at', '<', range.to)
+          .where('spam', '=', 0)
+          .where('status', '=', 'closed')
+          .execute()
+      ).flatMap((row) => (row.closed_at === null ? [] : [{ first_inbound_at: row.first_inbound_at, closed_at: row.closed_at }])),
 
     /** Conversations still waiting for our answer at `at` (from the current state), by priority. */
     waitingConversations: async (workspaceId: string, at: string, limit: number) => {
@@ -327,6 +333,33 @@ export function kpisRepo(db: Kysely<Database>) {
         .orderBy('network')
         .orderBy('handle')
         .execute(),
+
+    /**
+     * Each account's follower count recorded on the latest day at or before `day` (YYYY-MM-DD, UTC):
+     * accounts with no record that early are absent.
+     */
+    followersAsOf: async (accountIds: readonly string[], day: string): Promise<{ account_id: string; day: string; followers: number }[]> => {
+      if (accountIds.length === 0) {
+        return [];
+      }
+      const rows = await db
+        .selectFrom('account_follower_counts as f')
+        .select(['f.account_id', 'f.day', 'f.followers'])
+        .where('f.account_id', 'in', accountIds)
+        .where((eb) =>
+          eb(
+            'f.day',
+            '=',
+            eb
+              .selectFrom('account_follower_counts as g')
+              .select((inner) => inner.fn.max('g.day').as('day'))
+              .whereRef('g.account_id', '=', 'f.account_id')
+              .where('g.day', '<=', day),
+          ),
+        )
+        .execute();
+      return rows.map((row) => ({ account_id: row.account_id, day: row.day, followers: toNumber(row.followers) }));
+    },
 
     /** People active since `since` (not merged away), by their cached engagement score. */
     topPeople: async (workspaceId: string, range: IsoRange, limit: number) => {

@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../db/testing.js';
 import { PREVIOUS_WEEK, seedReportFixture, WEEK } from '../reports.fixtures.js';
-import { kpiRef, type KpiOptions } from './kpi.js';
+import { kpiRef, type KpiOptions, type KpiRange } from './kpi.js';
 import { kpi, KPIS } from './registry.js';
 import { percentile, ratio } from './stats.js';
 
@@ -33,7 +33,8 @@ describe('KPI registry', () => {
 describeEachDatabase('KPIs on a hand-made week', (use) => {
   let ws: string;
   const options = (): KpiOptions => ({ now: WEEK.to });
-  const compute = (id: string, extra: KpiOptions = {}) => kpi(id).compute(use().kysely, ws, WEEK, { ...options(), ...extra });
+  const compute = (id: string, extra: KpiOptions = {}, range: KpiRange = WEEK) =>
+    kpi(id).compute(use().kysely, ws, range, { ...options(), ...extra });
 
   beforeAll(async () => {
     ws = await seedReportFixture(use().kysely, 'k');
@@ -129,13 +130,16 @@ describeEachDatabase('KPIs on a hand-made week', (use) => {
     ]);
   });
 
-  it('resolution_time: closed in the week after 60 and 210 business minutes', async () => {
+  it('resolution_time: from closed_at — c1 closed at 10:00 (60) though tagged at 15:00, c2 after 210; c7 closed last week, changed this week: out', async () => {
     const result = await compute('resolution_time');
+    expect(result).toMatchObject({ value: 60, count: 2 });
     expect(result.breakdown).toEqual([
       { label: 'median', value: 60, count: 2 },
       { label: 'p90', value: 210, count: 2 },
     ]);
-    expect(result.note).toMatch(/Approximate/);
+    expect(result.note).not.toMatch(/Approximate/);
+    // c7: first message Thu 26 Feb 09:00, closed 11:00 → 120 business minutes, in the week before.
+    expect(await kpi('resolution_time').compute(use().kysely, ws, PREVIOUS_WEEK)).toMatchObject({ value: 120, count: 1 });
   });
 
   it('sla_attainment: met 2 (c1, c2), missed 2 (c3 late, c4 never), c5 not yet due', async () => {
@@ -171,11 +175,26 @@ describeEachDatabase('KPIs on a hand-made week', (use) => {
     ]);
   });
 
-  it('follower_growth: says it needs a follower history, lists the current counts', async () => {
+  it('follower_growth: net = end − start from the recorded days; an account without history said', async () => {
+    // Start reads the day before the week (1 March: 950), the end its last day (8 March: 1000); the 9 March record is after.
     const result = await compute('follower_growth');
-    expect(result.value).toBeNull();
-    expect(result.note).toMatch(/Needs follower history: not recorded yet/);
-    expect(result.rows).toHaveLength(2);
+    expect(result).toMatchObject({ value: 50, count: 1 });
+    expect(result.breakdown).toEqual([{ label: '@lumiere.test (bluesky)', value: 50, count: 1 }]);
+    expect(result.rows).toEqual([
+      { account: '@lumiere.test', network: 'bluesky', 'start day': '2026-03-01', 'followers at start': 950, 'end day': '2026-03-08', 'followers at end': 1000, 'net growth': 50, 'followers now': 1000 },
+      { account: '@lumiere', network: 'mastodon', 'start day': null, 'followers at start': null, 'end day': '2026-03-08', 'followers at end': 200, 'net growth': null, 'followers now': 200 },
+    ]);
+    expect(result.note).toContain('Start: the count recorded on or before 2026-03-01; end: on or before 2026-03-08');
+    expect(result.note).toContain('Not enough history for @lumiere (mastodon)');
+    expect(result.note).toMatch(/New followers \(gross\) are not available/);
+    // From Wednesday 4 March both have a start: @lumiere.test 950 (1 March, the nearest before) → 1000, @lumiere 190 → 200.
+    const both = await compute('follower_growth', {}, { from: new Date('2026-03-04T00:00:00.000Z'), to: WEEK.to });
+    expect(both).toMatchObject({ value: 60, count: 2 });
+    expect(both.rows?.map((row) => row['start day'])).toEqual(['2026-03-01', '2026-03-03']);
+    // The week before: no count recorded on or before 22 February at all.
+    const before = await kpi('follower_growth').compute(use().kysely, ws, PREVIOUS_WEEK);
+    expect(before).toMatchObject({ value: null, count: 0 });
+    expect(before.note).toContain('Not enough history for @lumiere.test (bluesky), @lumiere (mastodon)');
   });
 
   it('top_posts: by engagement', async () => {

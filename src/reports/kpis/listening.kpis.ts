@@ -4,7 +4,7 @@ import { shareOfVoice } from '../../listening/insights/share-of-voice.service.js
 import { titleOf, type Explanation } from '../../listening/alerts/alerts.explanation.js';
 import type { Kpi, KpiResult } from './kpi.js';
 import { kpisRepo } from './kpis.repo.js';
-import { byNetwork, isoRange, memo, mentionGroups, plural, sum } from './shared.js';
+import { byNetwork, hasIntent, intentQueryGroups, isoRange, memo, mentionGroups, plural, sum } from './shared.js';
 import { ratio } from './stats.js';
 
 const MENTION_INPUTS = ['mentions.created_at', 'mentions.network'];
@@ -193,15 +193,25 @@ function intentByTopic(id: string, intent: string, name: string, higherIsBetter:
     higherIsBetter,
     async compute(db, workspaceId, range, options) {
       const repo = kpisRepo(db);
-      const [counted, queries] = await Promise.all([
-        repo.intentByQuery(workspaceId, isoRange(range), intent),
+      // Two scans shared by every intent of the report: the totals (each mention once) and the per-query groups.
+      const [groups, byQueryGroups, queries] = await Promise.all([
+        mentionGroups(db, workspaceId, range, options),
+        intentQueryGroups(db, workspaceId, range, options),
         memo(options, `queries|${workspaceId}`, () => repo.savedQueries(workspaceId)),
       ]);
+      const total = sum(groups.filter((group) => hasIntent(group.intents, intent)).map((group) => group.mentions));
+      const perQuery = new Map<string | null, number>();
+      for (const group of byQueryGroups) {
+        if (hasIntent(group.intents, intent)) {
+          perQuery.set(group.queryId, (perQuery.get(group.queryId) ?? 0) + group.count);
+        }
+      }
       const names = new Map(queries.map((query) => [query.id, query.name]));
       return {
-        value: counted.total,
-        count: counted.total,
-        breakdown: counted.byQuery
+        value: total,
+        count: total,
+        breakdown: [...perQuery.entries()]
+          .map(([queryId, count]) => ({ queryId, count }))
           .map((group) => ({
             label: group.queryId === null ? 'no saved query' : (names.get(group.queryId) ?? group.queryId),
             value: group.count,

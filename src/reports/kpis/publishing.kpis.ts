@@ -1,7 +1,8 @@
 /** Publishing KPIs over our own posts (one row per post and account: a post on two accounts counts twice). */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import type { Kpi, KpiOptions, KpiRange, KpiResult } from './kpi.js';
+import { utcDay } from '../follower-history.tables.js';
+import type { Kpi, KpiOptions, KpiPart, KpiRange, KpiResult, KpiRow } from './kpi.js';
 import { kpisRepo, type TargetRow } from './kpis.repo.js';
 import { isoRange, memo, plural, sum } from './shared.js';
 import { ratio } from './stats.js';
@@ -102,24 +103,68 @@ export const engagementRateByFollowers: Kpi = {
   },
 };
 
+/** The UTC day whose recorded count stands for the followers at an instant: the day of the instant just before it. */
+const dayBefore = (at: Date): string => utcDay(new Date(at.getTime() - 1));
+
 export const followerGrowth: Kpi = {
   id: 'follower_growth',
-  name: 'Follower growth (new and net)',
+  name: 'Follower growth (net)',
   capability: 'publishing',
-  version: 1,
+  version: 2,
   formula:
-    'net growth = followers at the end of the period − followers at its start; new followers = follows received in the period. Both need a follower history per account',
-  inputs: ['connected_accounts.followers'],
+    'net growth = Σ over our connected accounts of (followers at the end of the period − followers at its start). Followers at an instant = the count recorded (one per account and UTC day: the last count learned that day, at connect or at the hourly account check) on the nearest day at or before the UTC day of the instant just before it: the start reads the day before the period, the end its last day. Accounts without a record at or before the start are left out ("not enough history"). New followers (gross) are not computed: the connectors read a follower count, not follow events',
+  inputs: ['account_follower_counts.day', 'account_follower_counts.followers', 'connected_accounts.followers'],
   unit: 'followers',
   higherIsBetter: true,
-  async compute(db, workspaceId) {
-    const accounts = await kpisRepo(db).accounts(workspaceId);
-    return {
-      value: null,
-      count: accounts.length,
-      rows: accounts.map((account) => ({ account: `@${account.handle}`, network: account.network, 'followers now': account.followers })),
-      note: 'Needs follower history: not recorded yet. Hearth keeps only each account’s current follower count (shown), so neither new nor net growth can be computed.',
-    };
+  async compute(db, workspaceId, range) {
+    const repo = kpisRepo(db);
+    const accounts = await repo.accounts(workspaceId);
+    const ids = accounts.map((account) => account.id);
+    const startDay = dayBefore(range.from);
+    const endDay = dayBefore(range.to);
+    const [starts, ends] = await Promise.all([repo.followersAsOf(ids, startDay), repo.followersAsOf(ids, endDay)]);
+    const startOf = new Map(starts.map((row) => [row.account_id, row]));
+    const endOf = new Map(ends.map((row) => [row.account_id, row]));
+    const rows: KpiRow[] = [];
+    const breakdown: KpiPart[] = [];
+    const missing: string[] = [];
+    let total = 0;
+    let measured = 0;
+    for (const account of accounts) {
+      const label = `@${account.handle} (${account.network})`;
+      const start = startOf.get(account.id);
+      const end = endOf.get(account.id);
+      const net = start && end ? end.followers - start.followers : null;
+      if (net === null) {
+        missing.push(label);
+      } else {
+        total += net;
+        measured++;
+        breakdown.push({ label, value: net, count: 1 });
+      }
+      rows.push({
+        account: `@${account.handle}`,
+        network: account.network,
+        'start day': start?.day ?? null,
+        'followers at start': start?.followers ?? null,
+        'end day': end?.day ?? null,
+        'followers at end': end?.followers ?? null,
+        'net growth': net,
+        'followers now': account.followers,
+      });
+    }
+    const notes = [
+      `Start: the count recorded on or before ${startDay}; end: on or before ${endDay} (UTC days; the days used are in the table).`,
+    ];
+    if (accounts.length === 0) {
+      notes.push('No connected account.');
+    } else if (missing.length > 0) {
+      notes.push(
+        `Not enough history for ${missing.join(', ')}: no follower count recorded on or before ${startDay}${measured > 0 ? ' (left out of the sum)' : ''}.`,
+      );
+    }
+    notes.push('New followers (gross) are not available: the Bluesky and Mastodon connectors read the follower count only, not follow events.');
+    return { value: measured === 0 ? null : total, count: measured, breakdown, rows, note: notes.join(' ') };
   },
 };
 

@@ -2,7 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { KpiOptions, KpiRange } from './kpi.js';
-import { kpisRepo, type IsoRange, type MentionGroup } from './kpis.repo.js';
+import { kpisRepo, type IntentQueryGroup, type IsoRange, type MentionGroup } from './kpis.repo.js';
 
 export const isoRange = (range: KpiRange): IsoRange => ({ from: range.from.toISOString(), to: range.to.toISOString() });
 
@@ -32,6 +32,21 @@ export const mentionGroups = (
   options: KpiOptions | undefined,
 ): Promise<MentionGroup[]> =>
   memo(options, `mentionGroups|${rangeKey(workspaceId, range)}`, () => kpisRepo(db).mentionGroups(workspaceId, isoRange(range)));
+
+/** The range's mentions with an intent, per label set and saved query (memoised per report: one scan serves every intent). */
+export const intentQueryGroups = (
+  db: Kysely<Database>,
+  workspaceId: string,
+  range: KpiRange,
+  options: KpiOptions | undefined,
+): Promise<IntentQueryGroup[]> =>
+  memo(options, `intentQueryGroups|${rangeKey(workspaceId, range)}`, () => kpisRepo(db).intentsByQuery(workspaceId, isoRange(range)));
+
+/** Whether a stored intents JSON array holds `intent` (the groups are few: parsing each is cheap). */
+export function hasIntent(intents: string, intent: string): boolean {
+  const labels: unknown = JSON.parse(intents);
+  return Array.isArray(labels) && labels.includes(intent);
+}
 
 /** Sums a field of the groups, per network (sorted by the sum, largest first). */
 export function byNetwork(groups: readonly MentionGroup[], field: 'mentions' | 'reach'): { label: string; value: number; count: number }[] {

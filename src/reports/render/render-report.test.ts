@@ -98,7 +98,7 @@ describeEachDatabase('report rendering', (use) => {
     // 6 this week, 1 the week before: +500 %.
     expect(volume).toMatchObject({ value: 6, previous: 1, delta: 5, count: 6, previousCount: 1 });
     const gaps = marketing.methodology.gaps.join('\n');
-    expect(gaps).toMatch(/Needs follower history: not recorded yet/);
+    expect(gaps).toMatch(/Not enough history for @lumiere \(mastodon\)/);
     expect(gaps).toMatch(/impressions/);
     expect(marketing.methodology.queries).toContainEqual({ name: 'Brand', tag: 'brand', query: 'lumiere', version: '2026-02-20T08:00:00.000Z' });
     expect(marketing.methodology.notCovered.join(' ')).toMatch(/Bluesky: Hearth can listen there, but no listening source/);
@@ -160,7 +160,7 @@ describeEachDatabase('report rendering', (use) => {
 
   it('names every KPI of the registry in some template or says why not', () => {
     const refs = KPIS.map(kpiRef);
-    expect(refs).toContain('follower_growth@1');
+    expect(refs).toContain('follower_growth@2');
   });
 });
 
