@@ -1,7 +1,7 @@
-import type { ServerResponse } from 'node:http';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireWorkspace } from '../http/auth.js';
+import { eventStreams } from '../http/event-stream.js';
 import type { HttpDeps } from '../http/context.js';
 import { authorize } from '../workspaces/policy.js';
 import { errors, workspaceParams } from '../workspaces/workspaces.presenters.js';
@@ -43,14 +43,7 @@ export const todayRoutes =
     const events = createTodayEvents(async (workspaceId) => (await today.compute(workspaceId)).fingerprint, {
       onError: (error) => deps.logger.warn({ err: error }, 'today: recomputing the list failed'),
     });
-    const open = new Set<ServerResponse>();
-    // Streams never end by themselves: end them, or closing the server would wait for them forever.
-    app.addHook('preClose', () => {
-      for (const raw of open) {
-        raw.end();
-      }
-      events.close();
-    });
+    const streams = eventStreams(app, () => events.close());
 
     app.get(
       base,
@@ -79,27 +72,7 @@ export const todayRoutes =
       async (request, reply) => {
         const access = await requireWorkspace(request, deps, request.params.workspaceId);
         authorize(access.role, 'workspace.read');
-        reply.hijack();
-        const raw = reply.raw;
-        raw.writeHead(200, {
-          'content-type': 'text/event-stream; charset=utf-8',
-          'cache-control': 'no-store',
-          connection: 'keep-alive',
-          'x-accel-buffering': 'no',
-        });
-        raw.write('retry: 3000\n: connected\n\n');
-        const unsubscribe = events.subscribe(access.workspaceId, (fingerprint) => {
-          raw.write(`event: change\ndata: ${JSON.stringify({ fingerprint })}\n\n`);
-        });
-        const heartbeat = setInterval(() => raw.write(': ping\n\n'), 15_000);
-        heartbeat.unref();
-        open.add(raw);
-        // The response's close, not the request's: a request "closes" once its (empty) body is read.
-        raw.on('close', () => {
-          open.delete(raw);
-          clearInterval(heartbeat);
-          unsubscribe();
-        });
+        streams.open(reply, (send) => events.subscribe(access.workspaceId, (fingerprint) => send({ fingerprint })));
       },
     );
   };
