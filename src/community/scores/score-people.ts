@@ -1,7 +1,7 @@
 /**
  * Scores every person of a workspace from their activities before an instant (engagement, reach,
  * ambassador, influencer), each with its explanation; and stores the current ones on `people`.
- * The formulas are in compute.ts; the SQL that aggregates the activities in scores.repo.ts.
+ * The formulas are in compute.ts; the reading and aggregation of the activities in scores.repo.ts.
  */
 import type { Kysely } from 'kysely';
 import type { Clock } from '../../core/clock.js';
