@@ -107,9 +107,9 @@ export async function sendReportDelivery(
     const reason = error instanceof Error ? error.message : String(error);
     const final = finalAttempt || error instanceof PermanentDeliveryError;
     await finish(final ? 'failed' : 'retrying', reason);
-    // The target (an address, a webhook URL) is personal or secret: never logged.
+    // The target (an address, a webhook URL, its host) is personal or secret: never logged.
     deps.logger.warn(
-      { deliveryId, channel: delivery.channel, attempts, reason },
+      { deliveryId, channel: delivery.channel, attempts, error: error instanceof Error ? error.name : 'Error' },
       final ? 'report delivery failed' : 'report delivery will be retried',
     );
     if (!final) {

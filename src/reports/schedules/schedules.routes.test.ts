@@ -62,11 +62,11 @@ describeEachDatabase('report schedules over HTTP', (use) => {
     });
     const id = saved.schedule.id;
 
-    // A viewer reads (without the webhook URL) but cannot change anything.
+    // A viewer reads (without the webhook URL or the recipients' addresses) but cannot change anything.
     const seen = await viewer.get(base);
     expect(seen.status).toBe(200);
     expect((seen.body as { schedules: ScheduleView[] }).schedules).toEqual([
-      expect.objectContaining({ id, webhookUrl: null, webhook: true }),
+      expect.objectContaining({ id, webhookUrl: null, webhook: true, emailTo: [] }),
     ]);
     expect((await viewer.post(base, { name: 'x', template: 'support', cadence: 'daily', emailTo: ['a@b.test'] })).status).toBe(403);
     expect((await viewer.delete(`${base}/${id}`)).status).toBe(403);

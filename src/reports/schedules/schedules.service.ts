@@ -107,7 +107,8 @@ export function presentSchedule(row: ReportScheduleRow, access: WorkspaceAccess)
     name: row.name,
     template: row.template,
     cadence: row.cadence,
-    emailTo: JSON.parse(row.email_to) as string[],
+    // Recipients' addresses are personal data: only those who manage schedules see them.
+    emailTo: can(access.role, 'reports.manage') ? (JSON.parse(row.email_to) as string[]) : [],
     webhookUrl: can(access.role, 'reports.manage') ? row.webhook_url : null,
     webhook: row.webhook_url !== null,
     enabled: row.enabled === 1,
@@ -126,14 +127,25 @@ function hostOf(url: string): string {
   }
 }
 
-export function presentDelivery(row: ReportDeliveryRow): DeliveryView {
+/** An e-mail address with its local part hidden: "c…@brand.test". */
+function maskAddress(address: string): string {
+  const at = address.lastIndexOf('@');
+  return at > 0 ? `${address[0]}…${address.slice(at)}` : '…';
+}
+
+export function presentDelivery(row: ReportDeliveryRow, access: WorkspaceAccess): DeliveryView {
   return {
     id: row.id,
     template: row.template,
     periodFrom: row.period_from,
     periodTo: row.period_to,
     channel: row.channel,
-    target: row.channel === 'webhook' ? hostOf(row.target) : row.target,
+    target:
+      row.channel === 'webhook'
+        ? hostOf(row.target)
+        : can(access.role, 'reports.manage')
+          ? row.target
+          : maskAddress(row.target),
     status: row.status,
     attempts: row.attempts,
     lastError: row.last_error,
@@ -273,7 +285,7 @@ export async function listDeliveries(
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_DELIVERIES_LISTED) {
     throw invalid('query.limit', `limit must be a whole number from 1 to ${MAX_DELIVERIES_LISTED}`);
   }
-  return (await repo.deliveriesOf(access.workspaceId, scheduleId, limit)).map(presentDelivery);
+  return (await repo.deliveriesOf(access.workspaceId, scheduleId, limit)).map((row) => presentDelivery(row, access));
 }
 
 /** The deliveries a schedule makes for one period: one per e-mail recipient, one for its webhook. */
@@ -366,6 +378,6 @@ export async function runScheduleNow(
   return {
     period: { from: period.from.toISOString(), to: period.to.toISOString(), label: period.label },
     queued,
-    deliveries: (await repo.deliveriesOfPeriod(schedule.id, period.from.toISOString())).map(presentDelivery),
+    deliveries: (await repo.deliveriesOfPeriod(schedule.id, period.from.toISOString())).map((row) => presentDelivery(row, access)),
   };
 }
