@@ -143,6 +143,10 @@ export interface PersonMergesTable {
   merged_person_id: string;
   /** JSON array of the identity ids moved from the merged person, moved back on undo. */
   identity_ids: string;
+  /** JSON array of the note ids moved from the merged person, moved back on undo (migration 0016). */
+  moved_note_ids: Generated<string>;
+  /** JSON array of the tags the merge added to the kept person, taken back on undo (migration 0016). */
+  added_tags: Generated<string>;
   reasons: Generated<string>;
   merged_by: string | null;
   created_at: string;

@@ -104,12 +104,15 @@ export function mergesRepo(db: Kysely<Database>) {
       await query.execute();
     },
 
-    async moveNotes(fromPersonId: string, toPersonId: string): Promise<void> {
-      await db
-        .updateTable('person_notes')
-        .set({ person_id: toPersonId })
-        .where('person_id', '=', fromPersonId)
-        .execute();
+    async noteIdsOf(personId: string): Promise<string[]> {
+      const rows = await db.selectFrom('person_notes').select('id').where('person_id', '=', personId).execute();
+      return rows.map((row) => row.id);
+    },
+
+    async moveNotes(noteIds: readonly string[], toPersonId: string): Promise<void> {
+      if (noteIds.length > 0) {
+        await db.updateTable('person_notes').set({ person_id: toPersonId }).where('id', 'in', noteIds).execute();
+      }
     },
 
     async updatePerson(

@@ -206,6 +206,8 @@ describeEachDatabase('merges: suggestions, merge and undo', (use) => {
         created_at: '2026-03-01T00:00:00.000Z',
       })
       .execute();
+    await db().updateTable('people').set({ tags: JSON.stringify(['vip']) }).where('id', '=', big.personId).execute();
+    await db().updateTable('people').set({ tags: JSON.stringify(['vip', 'ceramics']) }).where('id', '=', small.personId).execute();
 
     const snapshot = async () => ({
       people: await db()
@@ -218,6 +220,7 @@ describeEachDatabase('merges: suggestions, merge and undo', (use) => {
           'activity_count',
           'links',
           'languages',
+          'tags',
         ])
         .where('workspace_id', '=', ws)
         .orderBy('id')
@@ -320,6 +323,9 @@ describeEachDatabase('merges: suggestions, merge and undo', (use) => {
     expect(restoredPeople).toEqual(before.people);
     expect(after.identities).toEqual(before.identities);
     expect(after.activities.filter((a) => a.id !== later)).toEqual(before.activities);
+    // The note about them goes back with them (a later "forget" finds it), and so do their tags.
+    const noteBack = await db().selectFrom('person_notes').select('person_id').where('id', '=', 'note-1').executeTakeFirstOrThrow();
+    expect(noteBack.person_id).toBe(small.personId);
     expect(await codeOf(undoMerge(db(), clock, ws, merge.id, { actorId: null }))).toMatch(
       /^conflict: This merge was already undone/,
     );

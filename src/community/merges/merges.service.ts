@@ -126,7 +126,10 @@ export async function mergePeople(
     const identityIds = await repo.identityIdsOf(otherId);
     await repo.moveIdentities(identityIds, keepId);
     await repo.moveActivities(otherId, keepId);
-    await repo.moveNotes(otherId, keepId);
+    const noteIds = await repo.noteIdsOf(otherId);
+    await repo.moveNotes(noteIds, keepId);
+    const keptTags = parseStrings(keep.tags);
+    const addedTags = parseStrings(other.tags).filter((tag) => !keptTags.includes(tag));
 
     const [a, b] = keepId < otherId ? [keepId, otherId] : [otherId, keepId];
     const suggestion = await repo.findSuggestionForPair(workspaceId, a, b);
@@ -142,7 +145,7 @@ export async function mergePeople(
       activity_count: seen.count,
       languages: JSON.stringify(union(parseStrings(keep.languages), parseStrings(other.languages))),
       links: JSON.stringify(unionLinks(parseStrings(keep.links), parseStrings(other.links))),
-      tags: JSON.stringify(union(parseStrings(keep.tags), parseStrings(other.tags))),
+      tags: JSON.stringify(union(keptTags, addedTags)),
       updated_at: now,
     });
     await repo.updatePerson(otherId, { merged_into_id: keepId, updated_at: now });
@@ -154,6 +157,8 @@ export async function mergePeople(
       kept_person_id: keepId,
       merged_person_id: otherId,
       identity_ids: JSON.stringify(identityIds),
+      moved_note_ids: JSON.stringify(noteIds),
+      added_tags: JSON.stringify(addedTags),
       reasons: JSON.stringify(reasons),
       merged_by: options.actorId,
       created_at: now,
@@ -240,6 +245,8 @@ export async function undoMerge(
 
     await repo.moveIdentities(recorded, other.id);
     await repo.moveActivities(keep.id, other.id, recorded);
+    await repo.moveNotes(parseStrings(merge.moved_note_ids), other.id);
+    const addedTags = new Set(parseStrings(merge.added_tags));
 
     // The kept person gives back what only the other brought: links and languages its own
     // identities and activities do not show.
@@ -263,6 +270,7 @@ export async function undoMerge(
           (language) => !otherLanguages.has(language) || keptLanguages.has(language),
         ),
       ),
+      tags: JSON.stringify(parseStrings(keep.tags).filter((tag) => !addedTags.has(tag))),
       updated_at: now,
     });
     const otherSeen = await repo.aggregates(other.id);

@@ -14,6 +14,7 @@ import * as m0012 from './0012_inbox_routing.js';
 import * as m0013 from './0013_community.js';
 import * as m0014 from './0014_reports.js';
 import * as m0015 from './0015_report_history.js';
+import * as m0016 from './0016_merge_undo.js';
 
 /**
  * The one migration set, for SQLite and PostgreSQL alike. Append new files here in order;
@@ -35,4 +36,5 @@ export const migrations: Record<string, Migration> = {
   '0013_community': m0013,
   '0014_reports': m0014,
   '0015_report_history': m0015,
+  '0016_merge_undo': m0016,
 };
