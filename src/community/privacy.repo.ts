@@ -16,6 +16,15 @@ function chunks<T>(items: readonly T[], size = KEY_CHUNK): T[][] {
   return out;
 }
 
+/** One read per chunk of keys (bound-parameter limits), the rows of every chunk in turn. */
+async function readInChunks<K, R>(keys: readonly K[], read: (part: K[]) => Promise<R[]>): Promise<R[]> {
+  const out: R[] = [];
+  for (const part of chunks(keys)) {
+    out.push(...(await read(part)));
+  }
+  return out;
+}
+
 export function privacyRepo(db: Kysely<Database>) {
   return {
     /** The person and everyone merged into them (and into those), for an erasure that leaves no shell. */
@@ -36,79 +45,54 @@ export function privacyRepo(db: Kysely<Database>) {
       return all;
     },
 
-    identitiesOf: async (personIds: readonly string[]): Promise<IdentityRow[]> => {
-      const out: IdentityRow[] = [];
-      for (const part of chunks(personIds)) {
-        out.push(
-          ...(await db
-            .selectFrom('person_identities')
-            .selectAll()
-            .where('person_id', 'in', part)
-            .orderBy('created_at')
-            .execute()),
-        );
-      }
-      return out;
-    },
+    identitiesOf: (personIds: readonly string[]): Promise<IdentityRow[]> =>
+      readInChunks(personIds, (part) =>
+        db
+          .selectFrom('person_identities')
+          .selectAll()
+          .where('person_id', 'in', part)
+          .orderBy('created_at')
+          .execute(),
+      ),
 
-    activitiesOf: async (personIds: readonly string[]) => {
-      const out = [];
-      for (const part of chunks(personIds)) {
-        out.push(
-          ...(await db
-            .selectFrom('activities')
-            .selectAll()
-            .where('person_id', 'in', part)
-            .orderBy('occurred_at')
-            .orderBy('id')
-            .execute()),
-        );
-      }
-      return out;
-    },
+    activitiesOf: (personIds: readonly string[]) =>
+      readInChunks(personIds, (part) =>
+        db
+          .selectFrom('activities')
+          .selectAll()
+          .where('person_id', 'in', part)
+          .orderBy('occurred_at')
+          .orderBy('id')
+          .execute(),
+      ),
 
-    notesOf: async (personIds: readonly string[]) => {
-      const out = [];
-      for (const part of chunks(personIds)) {
-        out.push(
-          ...(await db
-            .selectFrom('person_notes')
-            .selectAll()
-            .where('person_id', 'in', part)
-            .orderBy('created_at')
-            .execute()),
-        );
-      }
-      return out;
-    },
+    notesOf: (personIds: readonly string[]) =>
+      readInChunks(personIds, (part) =>
+        db
+          .selectFrom('person_notes')
+          .selectAll()
+          .where('person_id', 'in', part)
+          .orderBy('created_at')
+          .execute(),
+      ),
 
-    mergesOf: async (personIds: readonly string[]) => {
-      const out = [];
-      for (const part of chunks(personIds)) {
-        out.push(
-          ...(await db
-            .selectFrom('person_merges')
-            .selectAll()
-            .where((eb) => eb.or([eb('kept_person_id', 'in', part), eb('merged_person_id', 'in', part)]))
-            .execute()),
-        );
-      }
-      return out;
-    },
+    mergesOf: (personIds: readonly string[]) =>
+      readInChunks(personIds, (part) =>
+        db
+          .selectFrom('person_merges')
+          .selectAll()
+          .where((eb) => eb.or([eb('kept_person_id', 'in', part), eb('merged_person_id', 'in', part)]))
+          .execute(),
+      ),
 
-    suggestionsOf: async (personIds: readonly string[]) => {
-      const out = [];
-      for (const part of chunks(personIds)) {
-        out.push(
-          ...(await db
-            .selectFrom('merge_suggestions')
-            .selectAll()
-            .where((eb) => eb.or([eb('person_a_id', 'in', part), eb('person_b_id', 'in', part)]))
-            .execute()),
-        );
-      }
-      return out;
-    },
+    suggestionsOf: (personIds: readonly string[]) =>
+      readInChunks(personIds, (part) =>
+        db
+          .selectFrom('merge_suggestions')
+          .selectAll()
+          .where((eb) => eb.or([eb('person_a_id', 'in', part), eb('person_b_id', 'in', part)]))
+          .execute(),
+      ),
 
     /** Ids of the mentions an account wrote (mentions_author_idx: workspace, lower(author_handle)). */
     mentionIdsBy: async (workspaceId: string, network: string, accountKey: string): Promise<string[]> =>
@@ -122,38 +106,33 @@ export function privacyRepo(db: Kysely<Database>) {
           .execute()
       ).map((row) => row.id),
 
-    mentions: async (ids: readonly string[]) => {
-      const out = [];
-      for (const part of chunks(ids)) {
-        out.push(
-          ...(await db
-            .selectFrom('mentions')
-            .select([
-              'id',
-              'network',
-              'external_id',
-              'url',
-              'author_handle',
-              'author_name',
-              'author_followers',
-              'text',
-              'language',
-              'sentiment',
-              'intents',
-              'likes',
-              'reposts',
-              'replies',
-              'created_at',
-              'ingested_at',
-              'reply_to',
-            ])
-            .where('id', 'in', part)
-            .orderBy('created_at')
-            .execute()),
-        );
-      }
-      return out;
-    },
+    mentions: (ids: readonly string[]) =>
+      readInChunks(ids, (part) =>
+        db
+          .selectFrom('mentions')
+          .select([
+            'id',
+            'network',
+            'external_id',
+            'url',
+            'author_handle',
+            'author_name',
+            'author_followers',
+            'text',
+            'language',
+            'sentiment',
+            'intents',
+            'likes',
+            'reposts',
+            'replies',
+            'created_at',
+            'ingested_at',
+            'reply_to',
+          ])
+          .where('id', 'in', part)
+          .orderBy('created_at')
+          .execute(),
+      ),
 
     /** Conversations an account started (their first message is the subject). */
     conversationsStartedBy: (workspaceId: string, network: string, accountKey: string) =>
