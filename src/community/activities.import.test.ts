@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeEachDatabase } from '../db/testing.js';
 import { seedWorkspace, testClock } from '../../test/listening-fixtures.js';
-import { activityLine, linesOf } from './community.fixtures.js';
+import { activityLine, linesOf, storeOwnAccount } from './community.fixtures.js';
 import { forgottenKeyHash } from './identity-keys.js';
 import { dedupeKeyOf, importActivities, isoInstant, parseActivityRow } from './import/activities.import.js';
 import { refreshSuggestions } from './merges/suggestions.service.js';
@@ -212,29 +212,7 @@ describeEachDatabase('activity import', (use) => {
   it("skips the brand's own accounts, and answers to them have no target", async () => {
     const db = use().kysely;
     const { workspaceId } = await seedWorkspace(use(), clock);
-    const at = clock.now().toISOString();
-    await db
-      .insertInto('connected_accounts')
-      .values({
-        id: `own-${workspaceId}`,
-        workspace_id: workspaceId,
-        network: 'bluesky',
-        external_id: 'did:plc:brand',
-        handle: 'maison.test',
-        display_name: null,
-        url: null,
-        followers: 10,
-        credentials: 'sealed',
-        voice_override: null,
-        health: 'ok',
-        health_message: null,
-        checked_at: at,
-        created_by: null,
-        created_at: at,
-        updated_at: at,
-        removed_at: null,
-      })
-      .execute();
+    await storeOwnAccount(db, workspaceId, 'maison.test', clock.now().toISOString());
     const report = await importActivities(
       db,
       clock,

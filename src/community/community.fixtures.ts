@@ -164,3 +164,29 @@ export async function* linesOf(lines: readonly string[]): AsyncIterable<string> 
 export function activityLine(row: Record<string, unknown>): string {
   return JSON.stringify({ network: 'forum', type: 'comment', at: '2026-01-10T10:00:00Z', ...row });
 }
+
+/** The brand's own connected Bluesky account (sealed credentials are never read here). */
+export async function storeOwnAccount(db: Kysely<Database>, workspaceId: string, handle: string, at: string): Promise<void> {
+  await db
+    .insertInto('connected_accounts')
+    .values({
+      id: `own-${workspaceId}`,
+      workspace_id: workspaceId,
+      network: 'bluesky',
+      external_id: 'did:plc:brand',
+      handle,
+      display_name: null,
+      url: null,
+      followers: 10,
+      credentials: 'sealed',
+      voice_override: null,
+      health: 'ok',
+      health_message: null,
+      checked_at: at,
+      created_by: null,
+      created_at: at,
+      updated_at: at,
+      removed_at: null,
+    })
+    .execute();
+}

@@ -5,7 +5,7 @@
 import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../db/testing.js';
 import { seedWorkspace, testClock } from '../../test/listening-fixtures.js';
-import { storeConversation, storeMentions } from './community.fixtures.js';
+import { storeConversation, storeMentions, storeOwnAccount } from './community.fixtures.js';
 import { forgottenKeyHash } from './identity-keys.js';
 import { syncWorkspace } from './sync.service.js';
 import { syncTasks } from './sync.tasks.js';
@@ -171,29 +171,7 @@ describeEachDatabase('community sync from mentions', (use) => {
   it("keeps the brand's own accounts out of the community: neither people nor reply targets", async () => {
     const db = use().kysely;
     const { workspaceId } = await seedWorkspace(use(), clock);
-    const at = clock.now().toISOString();
-    await db
-      .insertInto('connected_accounts')
-      .values({
-        id: `own-${workspaceId}`,
-        workspace_id: workspaceId,
-        network: 'bluesky',
-        external_id: 'did:plc:brand',
-        handle: 'Maison.test',
-        display_name: null,
-        url: null,
-        followers: 10,
-        credentials: 'sealed',
-        voice_override: null,
-        health: 'ok',
-        health_message: null,
-        checked_at: at,
-        created_by: null,
-        created_at: at,
-        updated_at: at,
-        removed_at: null,
-      })
-      .execute();
+    await storeOwnAccount(db, workspaceId, 'Maison.test', clock.now().toISOString());
     await storeMentions(db, workspaceId, [
       { author: 'maison.test', createdAt: '2026-03-01T10:00:00.000Z', externalId: 'post-brand' },
       { author: 'gil.test', createdAt: '2026-03-01T11:00:00.000Z', replyTo: 'post-brand' },
